@@ -1,0 +1,17 @@
+package org.concordia.imports;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.concordia.problem.Problem;
+
+/** One item read from an import file: a JSON record to decode, or a part of the file that could not be read. */
+public sealed interface SourceItem {
+    /** The line (1-based) where the item starts in the file. */
+    long line();
+
+    record Json(long line, JsonNode json) implements SourceItem {}
+
+    record Unreadable(long line, Problem problem) implements SourceItem {}
+
+    /** An item the format knows but the model does not take (for example a FollowTheMoney Address). */
+    record Skipped(long line, String reason) implements SourceItem {}
+}

@@ -1,0 +1,57 @@
+package org.concordia.problem;
+
+import java.util.Locale;
+
+/**
+ * Stable error codes of the exchange standard. The wire form ({@link #code()}) is the lower-case
+ * name; never rename or reuse one, add new ones instead. Documented in {@code docs/error-codes.md}.
+ */
+public enum ErrorCode {
+    // reading the input
+    MALFORMED_JSON,
+    NOT_AN_OBJECT,
+    LINE_TOO_LONG,
+    INVALID_ENCODING,
+    UNREADABLE_INPUT,
+    INVALID_CSV,
+    INVALID_MAPPING,
+    // the envelope
+    MISSING_FIELD,
+    INVALID_TYPE,
+    UNKNOWN_TYPE,
+    INVALID_ID,
+    INVALID_OWNER,
+    INVALID_HANDLING,
+    INVALID_GRADING,
+    UNKNOWN_PROPERTY,
+    // values
+    INVALID_VALUE,
+    INVALID_DATE,
+    IMPOSSIBLE_DATE,
+    INVALID_SEX,
+    INVALID_NAME,
+    NO_NAME,
+    UNKNOWN_COUNTRY,
+    UNKNOWN_DOCUMENT_TYPE,
+    INVALID_DOCUMENT_NUMBER,
+    INVALID_MRZ,
+    MRZ_CHECK_DIGIT,
+    MRZ_MISMATCH,
+    INVALID_VIN,
+    VIN_CHECK_DIGIT,
+    INVALID_CRIME_CATEGORY,
+    INVALID_LINK,
+    DUPLICATE_ID,
+    // storing
+    STORE_FAILED;
+
+    /** The wire form, for example {@code mrz_check_digit}. */
+    public String code() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    @Override
+    public String toString() {
+        return code();
+    }
+}

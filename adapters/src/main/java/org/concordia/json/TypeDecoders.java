@@ -143,7 +143,9 @@ final class TypeDecoders {
             number = mrz.documentNumber();
         }
         if (number == null) {
-            f.error(ErrorCode.MISSING_FIELD, "number", "is required (or an mrz that holds it)");
+            if (!f.has("mrz")) {
+                f.error(ErrorCode.MISSING_FIELD, "number", "is required (or an mrz that holds it)");
+            }
             return null;
         }
         String norm = documentNumber(f, "number", number);

@@ -23,3 +23,16 @@ CREATE TABLE record_history (
     replaced_at  timestamptz NOT NULL,
     PRIMARY KEY (owner, id, version)
 );
+
+-- No update of a record may lose its previous version: the database itself moves it to the history.
+CREATE FUNCTION record_keep_previous_version() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    INSERT INTO record_history (owner, id, version, type, content_hash, body, stored_at, replaced_at)
+    VALUES (OLD.owner, OLD.id, OLD.version, OLD.type, OLD.content_hash, OLD.body, OLD.stored_at, now());
+    RETURN NEW;
+END
+$$;
+
+CREATE TRIGGER record_keep_previous_version
+    BEFORE UPDATE ON record
+    FOR EACH ROW EXECUTE FUNCTION record_keep_previous_version();

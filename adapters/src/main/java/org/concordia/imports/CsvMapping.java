@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.Charset;
+import java.text.ParsePosition;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoField;
 import java.time.temporal.TemporalAccessor;
@@ -171,25 +172,40 @@ public final class CsvMapping {
         return record;
     }
 
-    /** The first format that reads the value, as a partial ISO date; the value unchanged when none does. */
+    /**
+     * The first format that reads the whole value, as a partial ISO date; the value unchanged when
+     * none does. Fields are taken as written, unresolved, so that an impossible day such as 31
+     * February reaches the decoder as {@code 1990-02-31} and is reported, not silently moved.
+     */
     private static String isoDate(String v, List<DateTimeFormatter> formats) {
         for (DateTimeFormatter f : formats) {
-            try {
-                TemporalAccessor t = f.parse(v);
-                int year = t.isSupported(ChronoField.YEAR) ? t.get(ChronoField.YEAR) : t.get(ChronoField.YEAR_OF_ERA);
-                if (!t.isSupported(ChronoField.MONTH_OF_YEAR)) {
-                    return String.format("%04d", year);
-                }
-                int month = t.get(ChronoField.MONTH_OF_YEAR);
-                if (!t.isSupported(ChronoField.DAY_OF_MONTH)) {
-                    return String.format("%04d-%02d", year, month);
-                }
-                return String.format("%04d-%02d-%02d", year, month, t.get(ChronoField.DAY_OF_MONTH));
-            } catch (java.time.DateTimeException e) {
-                // try the next format
+            ParsePosition pos = new ParsePosition(0);
+            TemporalAccessor t = f.parseUnresolved(v, pos);
+            if (t == null || pos.getErrorIndex() >= 0 || pos.getIndex() != v.length()) {
+                continue;
             }
+            Long year = field(t, ChronoField.YEAR);
+            if (year == null) {
+                year = field(t, ChronoField.YEAR_OF_ERA);
+            }
+            if (year == null) {
+                continue;
+            }
+            Long month = field(t, ChronoField.MONTH_OF_YEAR);
+            Long day = field(t, ChronoField.DAY_OF_MONTH);
+            if (month == null) {
+                return String.format("%04d", year);
+            }
+            if (day == null) {
+                return String.format("%04d-%02d", year, month);
+            }
+            return String.format("%04d-%02d-%02d", year, month, day);
         }
         return v;
+    }
+
+    private static Long field(TemporalAccessor t, ChronoField f) {
+        return t.isSupported(f) ? t.getLong(f) : null;
     }
 
     private static JsonNode resolve(JsonNode node, List<String> path) {

@@ -6,6 +6,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -20,9 +22,11 @@ import org.concordia.problem.Problem;
 
 /**
  * Reads a source, validates and normalises each record, and stores the accepted ones in batches:
- * flow 1 of the design (import → validate → normalise → store). Decoding runs in parallel on the
- * common pool; each batch is stored in one transaction while the next one is decoded. A record id
- * seen twice in a file is stored twice, in file order (the second becomes a new version).
+ * flow 1 of the design (import → validate → normalise → store). Three stages overlap: a reader
+ * thread reads the next chunk of the file, the calling thread parses and decodes the current chunk
+ * in parallel (common fork-join pool), and a writer thread stores the previous chunk in one
+ * transaction. A record id seen twice in a file is stored twice, in file order (the second becomes
+ * a new version).
  *
  * <p>Without a store it validates only. Not thread-safe: one import per instance at a time.
  */
@@ -62,6 +66,9 @@ public final class Importer {
         }
     }
 
+    /** A chunk of the file as the reader hands it over: items, the end, or the reason reading stopped. */
+    private record Chunk(List<SourceItem> items, IOException failure, boolean last) {}
+
     /**
      * Runs the import.
      *
@@ -71,72 +78,120 @@ public final class Importer {
     public ImportReport run(RecordSource source, String file, String format) throws IOException {
         long started = System.nanoTime();
         Tally tally = new Tally();
-        ExecutorService writer = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "import-writer");
+        BlockingQueue<Chunk> chunks = new ArrayBlockingQueue<>(2);
+        ExecutorService threads = Executors.newFixedThreadPool(2, r -> {
+            Thread t = new Thread(r, "import");
             t.setDaemon(true);
             return t;
         });
         try {
+            threads.submit(() -> readChunks(source, chunks));
             Future<?> pending = null;
-            List<SourceItem> chunk = new ArrayList<>(batchSize);
-            boolean more = true;
-            while (more) {
-                chunk.clear();
-                SourceItem item;
-                while (chunk.size() < batchSize && (item = source.next()) != null) {
-                    chunk.add(item);
+            while (true) {
+                Chunk chunk = take(chunks);
+                if (chunk.failure() != null) {
+                    await(pending);
+                    throw chunk.failure();
                 }
-                more = chunk.size() == batchSize;
-                List<Decoded> decoded = chunk.parallelStream()
-                        .map(i -> i instanceof SourceItem.Json j ? decoder.decode(j.json()) : null)
-                        .toList();
-                List<Record> accepted = new ArrayList<>(chunk.size());
-                for (int i = 0; i < chunk.size(); i++) {
-                    SourceItem it = chunk.get(i);
-                    tally.read++;
-                    switch (it) {
-                        case SourceItem.Unreadable u -> {
-                            tally.rejected++;
-                            tally.problem(u.line(), null, u.problem());
-                        }
-                        case SourceItem.Skipped s -> tally.skipped++;
-                        case SourceItem.Json j -> {
-                            Decoded d = decoded.get(i);
-                            switch (d) {
-                                case Decoded.Accepted a -> {
-                                    tally.accepted++;
-                                    accepted.add(a.record());
-                                    for (Problem p : a.problems()) {
-                                        tally.warnings++;
-                                        tally.problem(j.line(), a.record().id().value(), p);
-                                    }
-                                }
-                                case Decoded.Rejected r -> {
-                                    tally.rejected++;
-                                    for (Problem p : r.problems()) {
-                                        if (!p.isError()) {
-                                            tally.warnings++;
-                                        }
-                                        tally.problem(j.line(), r.id(), p);
-                                    }
-                                }
-                            }
-                        }
-                    }
-                }
+                List<Record> accepted = decodeAndCount(chunk.items(), tally);
                 if (store != null && !accepted.isEmpty()) {
                     await(pending);
-                    pending = writer.submit(() -> storeInOrder(accepted, tally));
+                    pending = threads.submit(() -> storeInOrder(accepted, tally));
+                }
+                if (chunk.last()) {
+                    break;
                 }
             }
             await(pending);
         } finally {
-            writer.shutdownNow();
+            threads.shutdownNow();
         }
         return new ImportReport(
                 file, format, store != null, tally.read, tally.accepted, tally.rejected, tally.skipped, tally.warnings,
                 tally.created, tally.updated, tally.unchanged, tally.problems, tally.truncated,
                 (System.nanoTime() - started) / 1_000_000);
+    }
+
+    private void readChunks(RecordSource source, BlockingQueue<Chunk> chunks) {
+        try {
+            while (true) {
+                List<SourceItem> items = new ArrayList<>(batchSize);
+                SourceItem item = null;
+                while (items.size() < batchSize && (item = source.next()) != null) {
+                    items.add(item);
+                }
+                boolean last = item == null;
+                chunks.put(new Chunk(items, null, last));
+                if (last) {
+                    return;
+                }
+            }
+        } catch (IOException e) {
+            putQuietly(chunks, new Chunk(List.of(), e, true));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void putQuietly(BlockingQueue<Chunk> chunks, Chunk c) {
+        try {
+            chunks.put(c);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static Chunk take(BlockingQueue<Chunk> chunks) {
+        try {
+            return chunks.take();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StoreException("import interrupted", e);
+        }
+    }
+
+    /** Parses and decodes a chunk in parallel, then counts it in file order; returns the accepted records. */
+    private List<Record> decodeAndCount(List<SourceItem> chunk, Tally tally) {
+        List<SourceItem> parsed = chunk.parallelStream()
+                .map(i -> i instanceof SourceItem.Raw raw ? raw.parse() : i)
+                .toList();
+        List<Decoded> decoded = parsed.parallelStream()
+                .map(i -> i instanceof SourceItem.Json j ? decoder.decode(j.json()) : null)
+                .toList();
+        List<Record> accepted = new ArrayList<>(chunk.size());
+        for (int i = 0; i < parsed.size(); i++) {
+            tally.read++;
+            switch (parsed.get(i)) {
+                case SourceItem.Unreadable u -> {
+                    tally.rejected++;
+                    tally.problem(u.line(), null, u.problem());
+                }
+                case SourceItem.Skipped s -> tally.skipped++;
+                case SourceItem.Raw r -> throw new IllegalStateException("parsed above");
+                case SourceItem.Json j -> {
+                    switch (decoded.get(i)) {
+                        case Decoded.Accepted a -> {
+                            tally.accepted++;
+                            accepted.add(a.record());
+                            for (Problem p : a.problems()) {
+                                tally.warnings++;
+                                tally.problem(j.line(), a.record().id().value(), p);
+                            }
+                        }
+                        case Decoded.Rejected r -> {
+                            tally.rejected++;
+                            for (Problem p : r.problems()) {
+                                if (!p.isError()) {
+                                    tally.warnings++;
+                                }
+                                tally.problem(j.line(), r.id(), p);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return accepted;
     }
 
     private static void await(Future<?> f) {

@@ -12,7 +12,8 @@ import org.concordia.problem.ErrorCode;
 import org.concordia.problem.Problem;
 
 /**
- * Newline-delimited JSON, one record per line, UTF-8. A line that is too long, not UTF-8 or not JSON
+ * Newline-delimited JSON, one record per line, UTF-8, given out as {@link SourceItem.Raw} lines for
+ * the importer to parse in parallel. A line that is too long, not UTF-8 or not JSON
  * is reported and skipped; the lines around it are read as usual. Blank lines are ignored.
  */
 public final class NdjsonSource implements RecordSource {
@@ -50,7 +51,7 @@ public final class NdjsonSource implements RecordSource {
                 }
                 case ByteLineReader.Line.Text t -> {
                     if (!t.text().isBlank()) {
-                        return parse(t.number(), t.text());
+                        return new SourceItem.Raw(t.number(), t.text());
                     }
                 }
             }

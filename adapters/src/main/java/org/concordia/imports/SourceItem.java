@@ -10,6 +10,14 @@ public sealed interface SourceItem {
 
     record Json(long line, JsonNode json) implements SourceItem {}
 
+    /** A line of JSON not parsed yet: the importer parses it, in parallel with other lines. */
+    record Raw(long line, String text) implements SourceItem {
+        /** The parsed item: {@link Json}, or {@link Unreadable} when the text is not JSON. */
+        public SourceItem parse() {
+            return NdjsonSource.parse(line, text);
+        }
+    }
+
     record Unreadable(long line, Problem problem) implements SourceItem {}
 
     /** An item the format knows but the model does not take (for example a FollowTheMoney Address). */

@@ -23,6 +23,9 @@ public final class TranslatingSource implements RecordSource {
             if (item == null) {
                 return null;
             }
+            if (item instanceof SourceItem.Raw raw) {
+                item = raw.parse();
+            }
             if (!(item instanceof SourceItem.Json json)) {
                 return item;
             }

@@ -50,6 +50,18 @@ final class TypeDecoders {
 
     private static final int OLDEST_BIRTH_YEAR = 1850;
 
+    private static final Set<String> DOCUMENT_FIELDS = Set.of("type", "number", "country", "expiryDate");
+    private static final Set<String> NAME_FIELDS = Set.of("full", "given", "family", "script");
+    private static final Set<String> HOLDER_FIELDS = Set.of("names", "birthDate", "sex", "nationality");
+
+    private static final Set<String> PERSON_FIELDS = known("names", "sex", "birthDate", "birthPlace", "nationalities", "documents");
+    private static final Set<String> TRAVEL_DOCUMENT_FIELDS = known("documentType", "number", "issuingCountry", "status", "issueDate", "expiryDate", "holder", "mrz");
+    private static final Set<String> VEHICLE_FIELDS = known("vin", "plate", "registrationCountry", "make", "model", "colour", "modelYear", "status");
+    private static final Set<String> FIREARM_FIELDS = known("serialNumber", "make", "model", "kind", "calibre", "countryOfManufacture", "status");
+    private static final Set<String> ORGANISATION_FIELDS = known("names", "kind", "country", "registrationNumber");
+    private static final Set<String> CASE_FIELDS = known("reference", "title", "crimeCategory", "date", "country", "summary");
+    private static final Set<String> LINK_FIELDS = known("kind", "from", "to", "role");
+
     private TypeDecoders() {}
 
     static Record decode(Envelope e, Fields f) {
@@ -67,11 +79,11 @@ final class TypeDecoders {
     private static Set<String> known(String... fields) {
         Set<String> s = new HashSet<>(RecordDecoder.ENVELOPE_FIELDS);
         s.addAll(List.of(fields));
-        return s;
+        return Set.copyOf(s);
     }
 
     private static Person person(Envelope e, Fields f) {
-        f.rejectUnknown(known("names", "sex", "birthDate", "birthPlace", "nationalities", "documents"));
+        f.rejectUnknown(PERSON_FIELDS);
         List<PersonName> names = names(f, "names");
         if (names.isEmpty()) {
             f.warning(ErrorCode.NO_NAME, "names", "the person has no name; it can be found by other fields only");
@@ -91,7 +103,7 @@ final class TypeDecoders {
             if (d == null) {
                 continue;
             }
-            d.rejectUnknown(Set.of("type", "number", "country", "expiryDate"));
+            d.rejectUnknown(DOCUMENT_FIELDS);
             String type = d.text("type");
             if (type != null) {
                 type = type.toLowerCase(Locale.ROOT);
@@ -115,8 +127,7 @@ final class TypeDecoders {
     }
 
     private static TravelDocument travelDocument(Envelope e, Fields f) {
-        f.rejectUnknown(known(
-                "documentType", "number", "issuingCountry", "status", "issueDate", "expiryDate", "holder", "mrz"));
+        f.rejectUnknown(TRAVEL_DOCUMENT_FIELDS);
         String docType = f.text("documentType");
         if (docType != null) {
             docType = docType.toLowerCase(Locale.ROOT);
@@ -162,7 +173,7 @@ final class TypeDecoders {
         CountryRef holderNationality = null;
         Fields h = f.object("holder");
         if (h != null) {
-            h.rejectUnknown(Set.of("names", "birthDate", "sex", "nationality"));
+            h.rejectUnknown(HOLDER_FIELDS);
             holderNames = names(h, "names");
             holderBirth = birthDate(h, "birthDate");
             holderSex = sex(h, "sex");
@@ -245,7 +256,7 @@ final class TypeDecoders {
     }
 
     private static Vehicle vehicle(Envelope e, Fields f) {
-        f.rejectUnknown(known("vin", "plate", "registrationCountry", "make", "model", "colour", "modelYear", "status"));
+        f.rejectUnknown(VEHICLE_FIELDS);
         String vin = f.text("vin");
         String plate = f.text("plate");
         if (vin == null && plate == null) {
@@ -281,7 +292,7 @@ final class TypeDecoders {
     }
 
     private static Firearm firearm(Envelope e, Fields f) {
-        f.rejectUnknown(known("serialNumber", "make", "model", "kind", "calibre", "countryOfManufacture", "status"));
+        f.rejectUnknown(FIREARM_FIELDS);
         String serial = f.requiredText("serialNumber");
         if (serial == null) {
             return null;
@@ -300,7 +311,7 @@ final class TypeDecoders {
     }
 
     private static Organisation organisation(Envelope e, Fields f) {
-        f.rejectUnknown(known("names", "kind", "country", "registrationNumber"));
+        f.rejectUnknown(ORGANISATION_FIELDS);
         List<PersonName> names = names(f, "names");
         if (names.isEmpty() && !f.problems().stream().anyMatch(p -> p.isError())) {
             f.error(ErrorCode.MISSING_FIELD, "names", "an organisation needs a name");
@@ -315,7 +326,7 @@ final class TypeDecoders {
     }
 
     private static Case kase(Envelope e, Fields f) {
-        f.rejectUnknown(known("reference", "title", "crimeCategory", "date", "country", "summary"));
+        f.rejectUnknown(CASE_FIELDS);
         String reference = f.text("reference");
         String title = f.text("title");
         if (reference == null && title == null) {
@@ -344,7 +355,7 @@ final class TypeDecoders {
     }
 
     private static RecordLink link(Envelope e, Fields f) {
-        f.rejectUnknown(known("kind", "from", "to", "role"));
+        f.rejectUnknown(LINK_FIELDS);
         String kindText = f.requiredText("kind");
         LinkKind kind = null;
         if (kindText != null) {
@@ -386,7 +397,7 @@ final class TypeDecoders {
             if (n == null) {
                 continue;
             }
-            n.rejectUnknown(Set.of("full", "given", "family", "script"));
+            n.rejectUnknown(NAME_FIELDS);
             String full = n.text("full");
             String given = n.text("given");
             String family = n.text("family");

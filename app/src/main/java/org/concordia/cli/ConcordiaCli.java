@@ -33,7 +33,6 @@ public final class ConcordiaCli implements Runnable {
 
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new ConcordiaCli());
-        cl.setExitCodeExceptionMapper(e -> PROBLEMS);
         cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             // Infrastructure failures: say what failed by class and message (ids and codes only), not a stack trace.
             commandLine.getErr().println("error: " + e.getMessage() + (e.getCause() == null ? "" : " (" + e.getCause().getClass().getSimpleName() + ")"));

@@ -27,6 +27,12 @@ public final class Countries {
 
     private static final Map<String, String> BY_KEY = build();
 
+    /** Values as sources write them repeat endlessly; folding them through ICU each time is the cost. */
+    private static final int CACHE_LIMIT = 100_000;
+
+    private static final java.util.concurrent.ConcurrentHashMap<String, Optional<String>> CACHE =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
     private Countries() {}
 
     /** The country for {@code given}; unknown values are kept with a null code. */
@@ -39,7 +45,15 @@ public final class Countries {
         if (text == null || text.isBlank()) {
             return Optional.empty();
         }
-        return Optional.ofNullable(BY_KEY.get(key(text)));
+        Optional<String> cached = CACHE.get(text);
+        if (cached == null) {
+            cached = Optional.ofNullable(BY_KEY.get(key(text)));
+            if (CACHE.size() >= CACHE_LIMIT) {
+                CACHE.clear();
+            }
+            CACHE.put(text, cached);
+        }
+        return cached;
     }
 
     /** The English name of a recognised code, for display. */

@@ -19,6 +19,9 @@ public final class Scripts {
         if (text == null || text.isEmpty()) {
             return COMMON;
         }
+        if (isLatinOnly(text)) {
+            return "Latn";
+        }
         int[] counts = new int[UScript.CODE_LIMIT];
         int best = UScript.COMMON;
         int bestCount = 0;
@@ -35,6 +38,21 @@ public final class Scripts {
             }
         }
         return bestCount == 0 ? COMMON : UScript.getShortName(best);
+    }
+
+    /** True when every character is ASCII or Latin (up to Latin Extended-B) and at least one is a letter. */
+    private static boolean isLatinOnly(String text) {
+        boolean letter = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= 0x250 || (c >= 0x80 && c < 0xC0) || c == 0xD7 || c == 0xF7) {
+                return false;
+            }
+            if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c >= 0xC0) {
+                letter = true;
+            }
+        }
+        return letter;
     }
 
     /**

@@ -215,11 +215,18 @@ public final class RecordDecoder {
         if (s == null) {
             return null;
         }
-        try {
-            return LocalDate.parse(s);
-        } catch (DateTimeParseException e) {
-            f.error(ErrorCode.INVALID_DATE, field, "must be a full ISO 8601 date (YYYY-MM-DD)");
-            return null;
-        }
+        return switch (org.concordia.model.PartialDate.parse(s)) {
+            case org.concordia.model.PartialDate.Parsed.Ok ok when ok.date().hasDay() ->
+                ok.date().toLocalDate().orElseThrow();
+            case org.concordia.model.PartialDate.Parsed.Bad bad
+            when bad.failure() == org.concordia.model.PartialDate.Failure.IMPOSSIBLE -> {
+                f.error(ErrorCode.IMPOSSIBLE_DATE, field, "no such day in the calendar");
+                yield null;
+            }
+            default -> {
+                f.error(ErrorCode.INVALID_DATE, field, "must be a full ISO 8601 date (YYYY-MM-DD)");
+                yield null;
+            }
+        };
     }
 }

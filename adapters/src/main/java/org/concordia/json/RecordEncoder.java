@@ -108,11 +108,10 @@ public final class RecordEncoder {
         str(g, "status", d.status());
         date(g, "issueDate", d.issueDate());
         date(g, "expiryDate", d.expiryDate());
-        if (d.mrz() == null
-                && (!d.holderNames().isEmpty()
-                        || d.holderBirthDate() != null
-                        || d.holderSex() != null
-                        || d.holderNationality() != null)) {
+        if (!d.holderNames().isEmpty()
+                || d.holderBirthDate() != null
+                || d.holderSex() != null
+                || d.holderNationality() != null) {
             g.writeObjectFieldStart("holder");
             names(g, "names", d.holderNames());
             date(g, "birthDate", d.holderBirthDate());

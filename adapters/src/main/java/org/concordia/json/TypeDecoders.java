@@ -388,9 +388,13 @@ final class TypeDecoders {
         for (Fields.Element el : f.array(field)) {
             if (el.node().isTextual()) {
                 String full = f.textOf(el);
-                if (full != null) {
-                    names.add(NameNormalizer.normalize(full, null, null, null));
+                PersonName name = full == null ? null : NameNormalizer.normalize(full, null, null, null);
+                if (name == null || name.normalized().tokens().isEmpty()) {
+                    f.problems().add(org.concordia.problem.Problem.error(
+                            ErrorCode.INVALID_NAME, el.pointer(), "the name has no letters"));
+                    continue;
                 }
+                names.add(name);
                 continue;
             }
             Fields n = f.fieldsOf(el);
@@ -403,7 +407,7 @@ final class TypeDecoders {
             String family = n.text("family");
             String script = n.text("script");
             if (full == null && given == null && family == null) {
-                n.error(ErrorCode.INVALID_NAME, null, "a name needs full, or given and family");
+                n.error(ErrorCode.INVALID_NAME, null, "a name needs full, given or family");
                 continue;
             }
             if (script != null && org.concordia.normalize.Scripts.canonical(script) == null) {

@@ -16,6 +16,9 @@ import picocli.CommandLine.Command;
             ValidateCommand.class,
             ImportCommand.class,
             ShowCommand.class,
+            GenerateCommand.class,
+            DemoCommand.class,
+            BenchCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class ConcordiaCli implements Runnable {
@@ -35,7 +38,12 @@ public final class ConcordiaCli implements Runnable {
         CommandLine cl = new CommandLine(new ConcordiaCli());
         cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             // Infrastructure failures: say what failed by class and message (ids and codes only), not a stack trace.
-            commandLine.getErr().println("error: " + e.getMessage() + (e.getCause() == null ? "" : " (" + e.getCause().getClass().getSimpleName() + ")"));
+            commandLine
+                    .getErr()
+                    .println("error: " + e.getMessage()
+                            + (e.getCause() == null
+                                    ? ""
+                                    : " (" + e.getCause().getClass().getSimpleName() + ")"));
             return PROBLEMS;
         });
         return cl;

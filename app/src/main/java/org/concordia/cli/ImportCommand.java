@@ -49,7 +49,8 @@ final class ImportCommand implements Callable<Integer> {
                     NodeStorage node = storage.open()) {
                 Importer importer = new Importer(input.decoder(), node.records(), batchSize);
                 return report.present(
-                        importer.run(source, input.file.toString(), format.wireName()), spec.commandLine().getOut());
+                        importer.run(source, input.file.toString(), format.wireName()),
+                        spec.commandLine().getOut());
             }
         } catch (ImportSetupException e) {
             spec.commandLine().getErr().println("error " + e.code().code() + ": " + e.getMessage());

@@ -19,8 +19,9 @@ final class InputOptions {
     @Option(
             names = "--format",
             paramLabel = "FORMAT",
-            description = "ndjson (the model, one record per line), json (one record or an array), csv (needs --mapping),"
-                    + " ftm (FollowTheMoney entities), interpol (INTERPOL-notice-style JSON). Default: from the file name.")
+            description =
+                    "ndjson (the model, one record per line), json (one record or an array), csv (needs --mapping),"
+                            + " ftm (FollowTheMoney entities), interpol (INTERPOL-notice-style JSON). Default: from the file name.")
     String format;
 
     @Option(names = "--mapping", paramLabel = "FILE", description = "The CSV mapping (JSON), for --format csv.")
@@ -29,7 +30,8 @@ final class InputOptions {
     @Option(
             names = "--owner",
             paramLabel = "PARTICIPANT",
-            description = "Owner of records that name none (required for ftm, interpol and csv files without an owner column).")
+            description =
+                    "Owner of records that name none (required for ftm, interpol and csv files without an owner column).")
     String owner;
 
     @Option(
@@ -58,7 +60,8 @@ final class InputOptions {
         }
         ParticipantCode code = ParticipantCode.parse(owner);
         if (code == null) {
-            throw new ImportSetupException(ErrorCode.INVALID_OWNER, "--owner must be a participant code of 2-32 letters, digits, _ or -");
+            throw new ImportSetupException(
+                    ErrorCode.INVALID_OWNER, "--owner must be a participant code of 2-32 letters, digits, _ or -");
         }
         return new RecordDecoder(code);
     }

@@ -35,7 +35,12 @@ final class ReportOptions {
         } else {
             out.printf(
                     "%s: read %d, accepted %d, rejected %d, skipped %d, warnings %d%n",
-                    report.file(), report.read(), report.accepted(), report.rejected(), report.skipped(), report.warnings());
+                    report.file(),
+                    report.read(),
+                    report.accepted(),
+                    report.rejected(),
+                    report.skipped(),
+                    report.warnings());
             if (report.stored()) {
                 out.printf(
                         "stored: %d new, %d new versions, %d unchanged (%d ms)%n",
@@ -44,14 +49,20 @@ final class ReportOptions {
             int n = 0;
             for (ImportReport.Entry e : report.problems()) {
                 if (n++ == SHOWN_PROBLEMS) {
-                    out.printf("... %d more%s%n", report.problems().size() - SHOWN_PROBLEMS,
+                    out.printf(
+                            "... %d more%s%n",
+                            report.problems().size() - SHOWN_PROBLEMS,
                             reportFile == null ? " (use --report FILE for all)" : " in " + reportFile);
                     break;
                 }
                 out.printf(
                         "line %d%s %s %s%s: %s%n",
-                        e.line(), e.id() == null ? "" : " [" + e.id() + "]", e.severity(), e.code(),
-                        e.pointer().isEmpty() ? "" : " at " + e.pointer(), e.message());
+                        e.line(),
+                        e.id() == null ? "" : " [" + e.id() + "]",
+                        e.severity(),
+                        e.code(),
+                        e.pointer().isEmpty() ? "" : " at " + e.pointer(),
+                        e.message());
             }
         }
         out.flush();

@@ -17,7 +17,10 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "show",
         mixinStandardHelpOptions = true,
-        description = {"Prints a stored record (or every version of it) as JSON lines.", "Exit 1 when the record is unknown."})
+        description = {
+            "Prints a stored record (or every version of it) as JSON lines.",
+            "Exit 1 when the record is unknown."
+        })
 final class ShowCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "ID", description = "The record's id.")
     String id;
@@ -38,7 +41,9 @@ final class ShowCommand implements Callable<Integer> {
     public Integer call() {
         ParticipantCode code = ParticipantCode.parse(owner);
         if (code == null || !RecordId.isValid(id)) {
-            spec.commandLine().getErr().println("error invalid_value: --owner must be a participant code and ID a record id");
+            spec.commandLine()
+                    .getErr()
+                    .println("error invalid_value: --owner must be a participant code and ID a record id");
             return ConcordiaCli.USAGE;
         }
         PrintWriter out = spec.commandLine().getOut();

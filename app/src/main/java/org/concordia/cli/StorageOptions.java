@@ -16,7 +16,8 @@ final class StorageOptions {
     @Option(
             names = "--jdbc-url",
             paramLabel = "URL",
-            description = "Use this external PostgreSQL instead of the embedded store, e.g. jdbc:postgresql://host:5432/concordia.")
+            description =
+                    "Use this external PostgreSQL instead of the embedded store, e.g. jdbc:postgresql://host:5432/concordia.")
     String jdbcUrl;
 
     @Option(names = "--db-user", paramLabel = "USER", description = "User for --jdbc-url.")

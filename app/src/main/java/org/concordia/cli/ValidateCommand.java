@@ -34,7 +34,8 @@ final class ValidateCommand implements Callable<Integer> {
             try (RecordSource source = input.open()) {
                 Importer importer = new Importer(input.decoder(), null, Importer.DEFAULT_BATCH_SIZE);
                 return report.present(
-                        importer.run(source, input.file.toString(), format.wireName()), spec.commandLine().getOut());
+                        importer.run(source, input.file.toString(), format.wireName()),
+                        spec.commandLine().getOut());
             }
         } catch (ImportSetupException e) {
             spec.commandLine().getErr().println("error " + e.code().code() + ": " + e.getMessage());

@@ -36,8 +36,12 @@ class ArchitectureTest {
                 .should()
                 .onlyDependOnClassesThat()
                 .resideInAnyPackage(
-                        "java..", "com.ibm.icu..", "org.concordia.model..", "org.concordia.normalize..",
-                        "org.concordia.problem..", "org.concordia.port..")
+                        "java..",
+                        "com.ibm.icu..",
+                        "org.concordia.model..",
+                        "org.concordia.normalize..",
+                        "org.concordia.problem..",
+                        "org.concordia.port..")
                 .check(classes);
     }
 
@@ -45,7 +49,11 @@ class ArchitectureTest {
     void adaptersDoNotDependOnTheApplication() {
         noClasses()
                 .that()
-                .resideInAnyPackage("org.concordia.json..", "org.concordia.imports..", "org.concordia.store..", "org.concordia.generator..")
+                .resideInAnyPackage(
+                        "org.concordia.json..",
+                        "org.concordia.imports..",
+                        "org.concordia.store..",
+                        "org.concordia.generator..")
                 .should()
                 .dependOnClassesThat()
                 .resideInAnyPackage("org.concordia.cli..", "picocli..")

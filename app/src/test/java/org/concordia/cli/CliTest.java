@@ -29,8 +29,9 @@ class CliTest {
         return new Run(exit, out.toString(), err.toString());
     }
 
-    static final String VALID = "{\"id\":\"R1\",\"type\":\"Person\",\"owner\":\"EUROPOL\",\"names\":[{\"full\":\"Иван Петров\"}],\"birthDate\":\"1984\"}\n"
-            + "{\"id\":\"R2\",\"type\":\"Person\",\"owner\":\"EUROPOL\",\"names\":[{\"given\":\"Ana\",\"family\":\"López\"}]}\n";
+    static final String VALID =
+            "{\"id\":\"R1\",\"type\":\"Person\",\"owner\":\"EUROPOL\",\"names\":[{\"full\":\"Иван Петров\"}],\"birthDate\":\"1984\"}\n"
+                    + "{\"id\":\"R2\",\"type\":\"Person\",\"owner\":\"EUROPOL\",\"names\":[{\"given\":\"Ana\",\"family\":\"López\"}]}\n";
 
     @TempDir
     Path dir;
@@ -73,7 +74,13 @@ class CliTest {
 
         @Test
         void rejectedRecordsExitOneAndAreListedWithLineCodeAndPointer() throws IOException {
-            Run r = run("validate", file("bad.ndjson", VALID + "{\"id\":\"R3\",\"type\":\"Person\",\"owner\":\"EUROPOL\",\"birthDate\":\"1984-02-30\"}\n").toString());
+            Run r = run(
+                    "validate",
+                    file(
+                                    "bad.ndjson",
+                                    VALID
+                                            + "{\"id\":\"R3\",\"type\":\"Person\",\"owner\":\"EUROPOL\",\"birthDate\":\"1984-02-30\"}\n")
+                            .toString());
             assertThat(r.exit()).isEqualTo(1);
             assertThat(r.out()).contains("line 3 [R3] error impossible_date at /birthDate");
         }
@@ -88,7 +95,12 @@ class CliTest {
         @Test
         void theJsonReportListsEveryProblem() throws IOException {
             Path report = dir.resolve("report.json");
-            Run r = run("validate", "--json", "--report", report.toString(), file("bad.ndjson", "{}\n[]\n").toString());
+            Run r = run(
+                    "validate",
+                    "--json",
+                    "--report",
+                    report.toString(),
+                    file("bad.ndjson", "{}\n[]\n").toString());
             assertThat(r.exit()).isEqualTo(1);
             assertThat(r.out()).contains("\"rejected\" : 2").contains("\"code\" : \"not_an_object\"");
             assertThat(Files.readString(report)).isEqualTo(r.out().strip());
@@ -104,15 +116,18 @@ class CliTest {
             Files.writeString(f, VALID, StandardCharsets.UTF_8);
             try (OutputStream o = Files.newOutputStream(f, StandardOpenOption.APPEND)) {
                 // a 100 MB line, then a line in Latin-1, then a valid record
-                o.write("{\"id\":\"BIG\",\"type\":\"Person\",\"owner\":\"EUROPOL\",\"birthPlace\":\"".getBytes(StandardCharsets.UTF_8));
+                o.write("{\"id\":\"BIG\",\"type\":\"Person\",\"owner\":\"EUROPOL\",\"birthPlace\":\""
+                        .getBytes(StandardCharsets.UTF_8));
                 byte[] block = new byte[1 << 20];
                 Arrays.fill(block, (byte) 'x');
                 for (int i = 0; i < 100; i++) {
                     o.write(block);
                 }
                 o.write("\"}\n".getBytes(StandardCharsets.UTF_8));
-                o.write("{\"id\":\"L1\",\"type\":\"Person\",\"owner\":\"EUROPOL\",\"names\":[\"Jos\u00e9\"]}\n".getBytes(StandardCharsets.ISO_8859_1));
-                o.write("{\"id\":\"R4\",\"type\":\"Person\",\"owner\":\"EUROPOL\",\"names\":[\"Zhang Wei\"]}\n".getBytes(StandardCharsets.UTF_8));
+                o.write("{\"id\":\"L1\",\"type\":\"Person\",\"owner\":\"EUROPOL\",\"names\":[\"Jos\u00e9\"]}\n"
+                        .getBytes(StandardCharsets.ISO_8859_1));
+                o.write("{\"id\":\"R4\",\"type\":\"Person\",\"owner\":\"EUROPOL\",\"names\":[\"Zhang Wei\"]}\n"
+                        .getBytes(StandardCharsets.UTF_8));
             }
             Run first = run("import", "--data", data.toString(), f.toString());
             assertThat(first.exit()).isEqualTo(1);
@@ -127,7 +142,9 @@ class CliTest {
             Run shown = run("show", "--data", data.toString(), "--owner", "EUROPOL", "R4");
             assertThat(shown.exit()).isZero();
             assertThat(shown.out()).contains("\"Zhang Wei\"");
-            assertThat(run("show", "--data", data.toString(), "--owner", "EUROPOL", "BIG").exit()).isEqualTo(1);
+            assertThat(run("show", "--data", data.toString(), "--owner", "EUROPOL", "BIG")
+                            .exit())
+                    .isEqualTo(1);
         }
 
         @Test
@@ -136,9 +153,19 @@ class CliTest {
                     {"type": "Person", "fields": {"id": {"column": "ref"}, "names/0/full": {"column": "name"},
                      "birthDate": {"column": "dob", "dateFormats": ["dd.MM.yyyy"]}}}""");
             Path csv = file("p.csv", "ref,name,dob\nA1,Ольга Иванова,07.03.1984\nA2,\"Smith, John\",31.02.1990\n");
-            Run r = run("import", "--data", dir.resolve("csvnode").toString(), "--owner", "EUROPOL", "--mapping", mapping.toString(), csv.toString());
+            Run r = run(
+                    "import",
+                    "--data",
+                    dir.resolve("csvnode").toString(),
+                    "--owner",
+                    "EUROPOL",
+                    "--mapping",
+                    mapping.toString(),
+                    csv.toString());
             assertThat(r.exit()).isEqualTo(1);
-            assertThat(r.out()).contains("accepted 1, rejected 1").contains("line 3 [A2] error impossible_date at /birthDate");
+            assertThat(r.out())
+                    .contains("accepted 1, rejected 1")
+                    .contains("line 3 [A2] error impossible_date at /birthDate");
         }
     }
 }

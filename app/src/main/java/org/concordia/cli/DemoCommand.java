@@ -1,0 +1,187 @@
+package org.concordia.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedReader;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import org.concordia.generator.GenerationSummary;
+import org.concordia.generator.PeopleGenerator;
+import org.concordia.imports.ImportFormat;
+import org.concordia.imports.ImportReport;
+import org.concordia.imports.Importer;
+import org.concordia.imports.NdjsonSource;
+import org.concordia.imports.RecordSource;
+import org.concordia.json.Decoded;
+import org.concordia.json.RecordDecoder;
+import org.concordia.model.Person;
+import org.concordia.model.PersonName;
+import org.concordia.model.RecordType;
+import org.concordia.store.NodeStorage;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * The main job on the embedded default, as far as it exists: generated multi-script data, split by
+ * owner, imported into one embedded node per participant (each node holds only its owner's records),
+ * and an example of one real person as each node writes them.
+ */
+@Command(
+        name = "demo",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Generates multi-script data for several participants and imports each participant's records",
+            "into its own embedded node (DIR/nodes/PARTICIPANT), then prints what each node stored and how",
+            "one person is written at each of them."
+        })
+final class DemoCommand implements Callable<Integer> {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Option(
+            names = "--dir",
+            paramLabel = "DIR",
+            defaultValue = "concordia-demo",
+            description = "Working directory. Default: ${DEFAULT-VALUE}.")
+    Path dir;
+
+    @Option(
+            names = "--people",
+            paramLabel = "K",
+            defaultValue = "2000",
+            description = "People to generate. Default: ${DEFAULT-VALUE}.")
+    int people;
+
+    @Option(names = "--seed", paramLabel = "S", defaultValue = "7", description = "Default: ${DEFAULT-VALUE}.")
+    long seed;
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        Path generated = dir.resolve("generated");
+        GenerationSummary g = new PeopleGenerator(seed).write(people, generated);
+        out.printf(
+                "Generated %d people as %d records held by %d participants (%s)%n%n",
+                g.people(), g.records(), g.recordsByOwner().size(), generated.resolve(PeopleGenerator.RECORDS_FILE));
+        out.flush();
+        Map<String, Path> byOwner =
+                splitByOwner(generated.resolve(PeopleGenerator.RECORDS_FILE), generated.resolve("by-owner"));
+
+        out.printf("%-10s %8s %8s %8s  %s%n", "node", "stored", "new", "rejected", "data directory");
+        boolean rejected = false;
+        for (Map.Entry<String, Path> e : byOwner.entrySet()) {
+            Path nodeDir = dir.resolve("nodes").resolve(e.getKey());
+            try (NodeStorage node = NodeStorage.open(new NodeStorage.Location.Embedded(nodeDir));
+                    RecordSource source =
+                            ImportFormat.NDJSON.open(e.getValue(), null, NdjsonSource.DEFAULT_MAX_LINE_BYTES)) {
+                ImportReport r = new Importer(new RecordDecoder(null), node.records(), Importer.DEFAULT_BATCH_SIZE)
+                        .run(source, e.getValue().toString(), "ndjson");
+                long stored = node.records().countByType().getOrDefault(RecordType.PERSON, 0L);
+                out.printf("%-10s %8d %8d %8d  %s%n", e.getKey(), stored, r.created(), r.rejected(), nodeDir);
+                rejected |= r.hasRejections();
+            }
+            out.flush();
+        }
+        out.println();
+        printOnePersonEverywhere(generated, out);
+        out.printf(
+                "%nLook at a record: ./concordia show --data %s --owner PARTICIPANT ID [--history]%n",
+                dir.resolve("nodes").resolve("PARTICIPANT"));
+        out.flush();
+        return rejected ? ConcordiaCli.PROBLEMS : ConcordiaCli.OK;
+    }
+
+    /** Writes one NDJSON file per owner; returns them by owner, in order. */
+    private static Map<String, Path> splitByOwner(Path records, Path outDir) throws IOException {
+        Files.createDirectories(outDir);
+        Map<String, BufferedWriter> writers = new TreeMap<>();
+        Map<String, Path> files = new TreeMap<>();
+        try (BufferedReader in = Files.newBufferedReader(records, StandardCharsets.UTF_8)) {
+            String line;
+            while ((line = in.readLine()) != null) {
+                String owner = JSON.readTree(line).path("owner").asText("UNKNOWN");
+                BufferedWriter w = writers.get(owner);
+                if (w == null) {
+                    Path f = outDir.resolve(owner + ".ndjson");
+                    w = Files.newBufferedWriter(f, StandardCharsets.UTF_8);
+                    writers.put(owner, w);
+                    files.put(owner, f);
+                }
+                w.write(line);
+                w.write('\n');
+            }
+        } finally {
+            for (BufferedWriter w : writers.values()) {
+                w.close();
+            }
+        }
+        return files;
+    }
+
+    /** The person with the most records in different scripts, as each owner writes them. */
+    private static void printOnePersonEverywhere(Path generated, PrintWriter out) throws IOException {
+        Map<String, String> personOf = new HashMap<>();
+        Map<String, List<String>> recordsOf = new LinkedHashMap<>();
+        try (BufferedReader in = Files.newBufferedReader(generated.resolve(PeopleGenerator.TRUTH_FILE))) {
+            in.readLine();
+            String line;
+            while ((line = in.readLine()) != null) {
+                String[] cells = line.split(",");
+                personOf.put(cells[0], cells[1]);
+                recordsOf.computeIfAbsent(cells[1], k -> new ArrayList<>()).add(cells[0]);
+            }
+        }
+        Map<String, List<Person>> persons = new HashMap<>();
+        RecordDecoder decoder = new RecordDecoder(null);
+        try (BufferedReader in = Files.newBufferedReader(generated.resolve(PeopleGenerator.RECORDS_FILE))) {
+            String line;
+            while ((line = in.readLine()) != null) {
+                JsonNode n = JSON.readTree(line);
+                String person = personOf.get(n.path("id").asText());
+                if (person != null
+                        && recordsOf.get(person).size() >= 3
+                        && decoder.decode(n) instanceof Decoded.Accepted a
+                        && a.record() instanceof Person p) {
+                    persons.computeIfAbsent(person, k -> new ArrayList<>()).add(p);
+                }
+            }
+        }
+        List<Person> best = persons.values().stream()
+                .max((a, b) -> Long.compare(scripts(a), scripts(b)))
+                .orElse(List.of());
+        if (best.isEmpty()) {
+            return;
+        }
+        out.println("One person, as the nodes hold them (original spelling | script | Latin form for matching):");
+        for (Person p : best) {
+            for (PersonName n : p.names()) {
+                out.printf(
+                        "  %-10s %-12s %-36s | %s | %s%n",
+                        p.owner(), p.id(), n.full(), n.script(), n.normalized().latin());
+            }
+        }
+        out.println("Finding them as one person across nodes is the matching engine's job (next step).");
+    }
+
+    private static long scripts(List<Person> records) {
+        return records.stream()
+                .flatMap(p -> p.names().stream())
+                .map(PersonName::script)
+                .distinct()
+                .count();
+    }
+}

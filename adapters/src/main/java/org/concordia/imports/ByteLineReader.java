@@ -98,7 +98,11 @@ final class ByteLineReader {
             return new Line.TooLong(lineNumber);
         }
         int from = 0;
-        if (lineNumber == 1 && len >= 3 && (line[0] & 0xff) == 0xEF && (line[1] & 0xff) == 0xBB && (line[2] & 0xff) == 0xBF) {
+        if (lineNumber == 1
+                && len >= 3
+                && (line[0] & 0xff) == 0xEF
+                && (line[1] & 0xff) == 0xBB
+                && (line[2] & 0xff) == 0xBF) {
             from = 3;
         }
         int to = len;
@@ -106,7 +110,11 @@ final class ByteLineReader {
             to--;
         }
         try {
-            return new Line.Text(lineNumber, decoder.reset().decode(ByteBuffer.wrap(line, from, to - from)).toString());
+            return new Line.Text(
+                    lineNumber,
+                    decoder.reset()
+                            .decode(ByteBuffer.wrap(line, from, to - from))
+                            .toString());
         } catch (CharacterCodingException e) {
             return new Line.BadEncoding(lineNumber);
         }

@@ -50,7 +50,11 @@ public final class CsvMapping {
     private final List<FieldRule> rules;
 
     private record FieldRule(
-            List<String> path, String column, String constant, String split, Map<String, String> values,
+            List<String> path,
+            String column,
+            String constant,
+            String split,
+            Map<String, String> values,
             List<DateTimeFormatter> dateFormats) {}
 
     private CsvMapping(String type, char delimiter, Charset charset, List<FieldRule> rules) {
@@ -70,7 +74,11 @@ public final class CsvMapping {
 
     /** The columns the mapping reads. */
     public List<String> columns() {
-        return rules.stream().map(FieldRule::column).filter(c -> c != null).distinct().toList();
+        return rules.stream()
+                .map(FieldRule::column)
+                .filter(c -> c != null)
+                .distinct()
+                .toList();
     }
 
     public static CsvMapping parse(JsonNode json) throws ImportSetupException {
@@ -105,7 +113,9 @@ public final class CsvMapping {
             String target = e.getKey();
             JsonNode r = e.getValue();
             List<String> path = List.of((target.startsWith("/") ? target.substring(1) : target).split("/"));
-            if (path.isEmpty() || path.stream().anyMatch(String::isEmpty) || path.getFirst().equals("type")) {
+            if (path.isEmpty()
+                    || path.stream().anyMatch(String::isEmpty)
+                    || path.getFirst().equals("type")) {
                 throw bad("target \"" + target + "\" is not a usable pointer into a record");
             }
             String column = r.path("column").asText(null);
@@ -114,7 +124,11 @@ public final class CsvMapping {
                 throw bad("target \"" + target + "\" needs exactly one of \"column\" or \"value\"");
             }
             Map<String, String> values = new HashMap<>();
-            r.path("values").fields().forEachRemaining(v -> values.put(v.getKey().strip().toLowerCase(Locale.ROOT), v.getValue().asText()));
+            r.path("values")
+                    .fields()
+                    .forEachRemaining(v -> values.put(
+                            v.getKey().strip().toLowerCase(Locale.ROOT),
+                            v.getValue().asText()));
             List<DateTimeFormatter> formats = new ArrayList<>();
             for (JsonNode p : r.path("dateFormats")) {
                 try {
@@ -148,7 +162,9 @@ public final class CsvMapping {
             if (raw == null || raw.isBlank()) {
                 continue;
             }
-            List<String> parts = rule.split() == null ? List.of(raw) : List.of(raw.split(java.util.regex.Pattern.quote(rule.split())));
+            List<String> parts = rule.split() == null
+                    ? List.of(raw)
+                    : List.of(raw.split(java.util.regex.Pattern.quote(rule.split())));
             for (String part : parts) {
                 String v = part.strip();
                 if (v.isEmpty()) {

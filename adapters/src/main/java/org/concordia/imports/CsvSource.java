@@ -28,7 +28,8 @@ public final class CsvSource implements RecordSource {
         this.in = in;
         this.lines = new ByteLineReader(in, maxLineBytes, mapping.charset());
         this.mapping = mapping;
-        this.format = CSVFormat.RFC4180.builder().setDelimiter(mapping.delimiter()).get();
+        this.format =
+                CSVFormat.RFC4180.builder().setDelimiter(mapping.delimiter()).get();
     }
 
     /** Reads the header and checks that every mapped column is present. */
@@ -40,7 +41,9 @@ public final class CsvSource implements RecordSource {
         header = cells(t.text()).stream().map(String::strip).toList();
         for (String c : mapping.columns()) {
             if (!header.contains(c)) {
-                throw new ImportSetupException(ErrorCode.INVALID_MAPPING, "the mapping reads column \"" + c + "\", which the CSV header lacks");
+                throw new ImportSetupException(
+                        ErrorCode.INVALID_MAPPING,
+                        "the mapping reads column \"" + c + "\", which the CSV header lacks");
             }
         }
     }
@@ -57,11 +60,16 @@ public final class CsvSource implements RecordSource {
             }
             switch (line) {
                 case ByteLineReader.Line.TooLong t -> {
-                    return new SourceItem.Unreadable(t.number(), Problem.error(ErrorCode.LINE_TOO_LONG, "", "line is too long; skipped"));
+                    return new SourceItem.Unreadable(
+                            t.number(), Problem.error(ErrorCode.LINE_TOO_LONG, "", "line is too long; skipped"));
                 }
                 case ByteLineReader.Line.BadEncoding b -> {
-                    return new SourceItem.Unreadable(b.number(), Problem.error(
-                            ErrorCode.INVALID_ENCODING, "", "line is not valid " + mapping.charset().name()));
+                    return new SourceItem.Unreadable(
+                            b.number(),
+                            Problem.error(
+                                    ErrorCode.INVALID_ENCODING,
+                                    "",
+                                    "line is not valid " + mapping.charset().name()));
                 }
                 case ByteLineReader.Line.Text t -> {
                     if (t.text().isBlank()) {
@@ -71,11 +79,16 @@ public final class CsvSource implements RecordSource {
                     try {
                         cells = cells(t.text());
                     } catch (IOException | IllegalStateException | java.io.UncheckedIOException e) {
-                        return new SourceItem.Unreadable(t.number(), Problem.error(ErrorCode.INVALID_CSV, "", "line is not valid CSV"));
+                        return new SourceItem.Unreadable(
+                                t.number(), Problem.error(ErrorCode.INVALID_CSV, "", "line is not valid CSV"));
                     }
                     if (cells.size() != header.size()) {
-                        return new SourceItem.Unreadable(t.number(), Problem.error(ErrorCode.INVALID_CSV, "",
-                                "line has " + cells.size() + " cells, the header " + header.size()));
+                        return new SourceItem.Unreadable(
+                                t.number(),
+                                Problem.error(
+                                        ErrorCode.INVALID_CSV,
+                                        "",
+                                        "line has " + cells.size() + " cells, the header " + header.size()));
                     }
                     Map<String, String> row = new HashMap<>();
                     for (int i = 0; i < header.size(); i++) {

@@ -51,7 +51,8 @@ public final class FollowTheMoneyTranslator implements Translator {
             case "Employment" -> link(id, "person-organisation", props, "employee", "employer", "role");
             case "Family" -> link(id, "person-person", props, "person", "relative", "relationship");
             case "Associate" -> link(id, "person-person", props, "person", "associate", "relationship");
-            case "" -> new Translation.Fail(Problem.error(ErrorCode.MISSING_FIELD, "/schema", "an entity needs a schema"));
+            case "" ->
+                new Translation.Fail(Problem.error(ErrorCode.MISSING_FIELD, "/schema", "an entity needs a schema"));
             default -> new Translation.Skip("FollowTheMoney schema not mapped to the model");
         };
     }
@@ -146,7 +147,9 @@ public final class FollowTheMoneyTranslator implements Translator {
         putFirst(v, "model", props, "model");
         putFirst(v, "registrationCountry", props, "country");
         String build = first(props, "buildDate");
-        if (build != null && build.length() >= 4 && build.substring(0, 4).chars().allMatch(Character::isDigit)) {
+        if (build != null
+                && build.length() >= 4
+                && build.substring(0, 4).chars().allMatch(Character::isDigit)) {
             v.put("modelYear", Integer.parseInt(build.substring(0, 4)));
         }
         return v;
@@ -178,7 +181,8 @@ public final class FollowTheMoneyTranslator implements Translator {
         return o;
     }
 
-    private static Translation link(String id, String kind, JsonNode props, String fromProp, String toProp, String roleProp) {
+    private static Translation link(
+            String id, String kind, JsonNode props, String fromProp, String toProp, String roleProp) {
         return records(linkNode(id, kind, first(props, fromProp), first(props, toProp), first(props, roleProp)));
     }
 

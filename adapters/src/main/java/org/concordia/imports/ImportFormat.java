@@ -54,20 +54,24 @@ public enum ImportFormat {
         checkReadable(file, "input");
         try {
             InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
-            boolean document = file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json");
+            boolean document =
+                    file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json");
             return switch (this) {
                 case NDJSON -> new NdjsonSource(in, maxLineBytes);
                 case JSON -> new JsonDocumentSource(in);
-                case FTM -> new TranslatingSource(
-                        document ? new JsonDocumentSource(in) : new NdjsonSource(in, maxLineBytes),
-                        new FollowTheMoneyTranslator());
-                case INTERPOL -> new TranslatingSource(
-                        document ? new JsonDocumentSource(in) : new NdjsonSource(in, maxLineBytes),
-                        new InterpolNoticeTranslator());
+                case FTM ->
+                    new TranslatingSource(
+                            document ? new JsonDocumentSource(in) : new NdjsonSource(in, maxLineBytes),
+                            new FollowTheMoneyTranslator());
+                case INTERPOL ->
+                    new TranslatingSource(
+                            document ? new JsonDocumentSource(in) : new NdjsonSource(in, maxLineBytes),
+                            new InterpolNoticeTranslator());
                 case CSV -> {
                     if (mapping == null) {
                         in.close();
-                        throw new ImportSetupException(ErrorCode.INVALID_MAPPING, "a CSV import needs a mapping file (--mapping)");
+                        throw new ImportSetupException(
+                                ErrorCode.INVALID_MAPPING, "a CSV import needs a mapping file (--mapping)");
                     }
                     CsvSource csv = new CsvSource(in, readMapping(mapping), maxLineBytes);
                     try {
@@ -80,7 +84,9 @@ public enum ImportFormat {
                 }
             };
         } catch (IOException e) {
-            throw new ImportSetupException(ErrorCode.UNREADABLE_INPUT, "cannot read the input file: " + e.getClass().getSimpleName());
+            throw new ImportSetupException(
+                    ErrorCode.UNREADABLE_INPUT,
+                    "cannot read the input file: " + e.getClass().getSimpleName());
         }
     }
 
@@ -100,7 +106,8 @@ public enum ImportFormat {
             throw new ImportSetupException(ErrorCode.UNREADABLE_INPUT, "the " + what + " file does not exist: " + file);
         }
         if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
-            throw new ImportSetupException(ErrorCode.UNREADABLE_INPUT, "the " + what + " file is not a readable file: " + file);
+            throw new ImportSetupException(
+                    ErrorCode.UNREADABLE_INPUT, "the " + what + " file is not a readable file: " + file);
         }
     }
 }

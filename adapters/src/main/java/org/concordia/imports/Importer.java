@@ -59,7 +59,12 @@ public final class Importer {
         void problem(long line, String id, Problem p) {
             if (problems.size() < ImportReport.MAX_PROBLEMS) {
                 problems.add(new ImportReport.Entry(
-                        line, id, p.pointer(), p.code().code(), p.severity().name().toLowerCase(Locale.ROOT), p.message()));
+                        line,
+                        id,
+                        p.pointer(),
+                        p.code().code(),
+                        p.severity().name().toLowerCase(Locale.ROOT),
+                        p.message()));
             } else {
                 truncated = true;
             }
@@ -107,8 +112,19 @@ public final class Importer {
             threads.shutdownNow();
         }
         return new ImportReport(
-                file, format, store != null, tally.read, tally.accepted, tally.rejected, tally.skipped, tally.warnings,
-                tally.created, tally.updated, tally.unchanged, tally.problems, tally.truncated,
+                file,
+                format,
+                store != null,
+                tally.read,
+                tally.accepted,
+                tally.rejected,
+                tally.skipped,
+                tally.warnings,
+                tally.created,
+                tally.updated,
+                tally.unchanged,
+                tally.problems,
+                tally.truncated,
                 (System.nanoTime() - started) / 1_000_000);
     }
 

@@ -81,7 +81,9 @@ public final class InterpolNoticeTranslator implements Translator {
         String place = text(n, "place_of_birth");
         String birthCountry = text(n, "country_of_birth_id");
         if (place != null || birthCountry != null) {
-            p.put("birthPlace", place == null ? birthCountry : (birthCountry == null ? place : place + ", " + birthCountry));
+            p.put(
+                    "birthPlace",
+                    place == null ? birthCountry : (birthCountry == null ? place : place + ", " + birthCountry));
         }
         JsonNode nats = n.get("nationalities");
         if (nats != null && nats.isArray() && !nats.isEmpty()) {

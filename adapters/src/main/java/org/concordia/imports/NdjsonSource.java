@@ -20,8 +20,9 @@ public final class NdjsonSource implements RecordSource {
     /** Default longest line: 1 MiB is far above any record of the model. */
     public static final int DEFAULT_MAX_LINE_BYTES = 1 << 20;
 
-    static final ObjectMapper MAPPER =
-            JsonMapper.builder().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
+    static final ObjectMapper MAPPER = JsonMapper.builder()
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .build();
 
     private final InputStream in;
     private final ByteLineReader lines;
@@ -42,12 +43,20 @@ public final class NdjsonSource implements RecordSource {
             }
             switch (line) {
                 case ByteLineReader.Line.TooLong t -> {
-                    return new SourceItem.Unreadable(t.number(), Problem.error(
-                            ErrorCode.LINE_TOO_LONG, "", "line is longer than " + maxLineBytes + " bytes; skipped"));
+                    return new SourceItem.Unreadable(
+                            t.number(),
+                            Problem.error(
+                                    ErrorCode.LINE_TOO_LONG,
+                                    "",
+                                    "line is longer than " + maxLineBytes + " bytes; skipped"));
                 }
                 case ByteLineReader.Line.BadEncoding b -> {
-                    return new SourceItem.Unreadable(b.number(), Problem.error(
-                            ErrorCode.INVALID_ENCODING, "", "line is not valid UTF-8; files must be UTF-8 encoded"));
+                    return new SourceItem.Unreadable(
+                            b.number(),
+                            Problem.error(
+                                    ErrorCode.INVALID_ENCODING,
+                                    "",
+                                    "line is not valid UTF-8; files must be UTF-8 encoded"));
                 }
                 case ByteLineReader.Line.Text t -> {
                     if (!t.text().isBlank()) {
@@ -64,8 +73,12 @@ public final class NdjsonSource implements RecordSource {
             return new SourceItem.Json(lineNumber, node);
         } catch (JacksonException e) {
             int column = e.getLocation() == null ? -1 : e.getLocation().getColumnNr();
-            return new SourceItem.Unreadable(lineNumber, Problem.error(
-                    ErrorCode.MALFORMED_JSON, "", "not valid JSON" + (column > 0 ? " (at column " + column + ")" : "")));
+            return new SourceItem.Unreadable(
+                    lineNumber,
+                    Problem.error(
+                            ErrorCode.MALFORMED_JSON,
+                            "",
+                            "not valid JSON" + (column > 0 ? " (at column " + column + ")" : "")));
         }
     }
 

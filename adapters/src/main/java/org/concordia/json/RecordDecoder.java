@@ -216,8 +216,8 @@ public final class RecordDecoder {
             return null;
         }
         return switch (org.concordia.model.PartialDate.parse(s)) {
-            case org.concordia.model.PartialDate.Parsed.Ok ok when ok.date().hasDay() ->
-                ok.date().toLocalDate().orElseThrow();
+            case org.concordia.model.PartialDate.Parsed.Ok ok
+            when ok.date().hasDay() -> ok.date().toLocalDate().orElseThrow();
             case org.concordia.model.PartialDate.Parsed.Bad bad
             when bad.failure() == org.concordia.model.PartialDate.Failure.IMPOSSIBLE -> {
                 f.error(ErrorCode.IMPOSSIBLE_DATE, field, "no such day in the calendar");

@@ -54,12 +54,17 @@ final class TypeDecoders {
     private static final Set<String> NAME_FIELDS = Set.of("full", "given", "family", "script");
     private static final Set<String> HOLDER_FIELDS = Set.of("names", "birthDate", "sex", "nationality");
 
-    private static final Set<String> PERSON_FIELDS = known("names", "sex", "birthDate", "birthPlace", "nationalities", "documents");
-    private static final Set<String> TRAVEL_DOCUMENT_FIELDS = known("documentType", "number", "issuingCountry", "status", "issueDate", "expiryDate", "holder", "mrz");
-    private static final Set<String> VEHICLE_FIELDS = known("vin", "plate", "registrationCountry", "make", "model", "colour", "modelYear", "status");
-    private static final Set<String> FIREARM_FIELDS = known("serialNumber", "make", "model", "kind", "calibre", "countryOfManufacture", "status");
+    private static final Set<String> PERSON_FIELDS =
+            known("names", "sex", "birthDate", "birthPlace", "nationalities", "documents");
+    private static final Set<String> TRAVEL_DOCUMENT_FIELDS =
+            known("documentType", "number", "issuingCountry", "status", "issueDate", "expiryDate", "holder", "mrz");
+    private static final Set<String> VEHICLE_FIELDS =
+            known("vin", "plate", "registrationCountry", "make", "model", "colour", "modelYear", "status");
+    private static final Set<String> FIREARM_FIELDS =
+            known("serialNumber", "make", "model", "kind", "calibre", "countryOfManufacture", "status");
     private static final Set<String> ORGANISATION_FIELDS = known("names", "kind", "country", "registrationNumber");
-    private static final Set<String> CASE_FIELDS = known("reference", "title", "crimeCategory", "date", "country", "summary");
+    private static final Set<String> CASE_FIELDS =
+            known("reference", "title", "crimeCategory", "date", "country", "summary");
     private static final Set<String> LINK_FIELDS = known("kind", "from", "to", "role");
 
     private TypeDecoders() {}
@@ -390,8 +395,9 @@ final class TypeDecoders {
                 String full = f.textOf(el);
                 PersonName name = full == null ? null : NameNormalizer.normalize(full, null, null, null);
                 if (name == null || name.normalized().tokens().isEmpty()) {
-                    f.problems().add(org.concordia.problem.Problem.error(
-                            ErrorCode.INVALID_NAME, el.pointer(), "the name has no letters"));
+                    f.problems()
+                            .add(org.concordia.problem.Problem.error(
+                                    ErrorCode.INVALID_NAME, el.pointer(), "the name has no letters"));
                     continue;
                 }
                 names.add(name);

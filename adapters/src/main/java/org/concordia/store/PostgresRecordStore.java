@@ -125,8 +125,8 @@ public final class PostgresRecordStore implements RecordStore {
     /** One line of COPY text format: owner, id, type, hash, canonical JSON. */
     private String copyRow(Record r) {
         String body = encoder.encode(r);
-        return escape(r.owner().value()) + '\t' + escape(r.id().value()) + '\t' + r.type().wireName() + "\t\\\\x"
-                + HexFormat.of().formatHex(sha256(body)) + '\t' + escape(body) + '\n';
+        return escape(r.owner().value()) + '\t' + escape(r.id().value()) + '\t'
+                + r.type().wireName() + "\t\\\\x" + HexFormat.of().formatHex(sha256(body)) + '\t' + escape(body) + '\n';
     }
 
     @Override

@@ -43,23 +43,30 @@ class CsvMappingTest {
 
     @Test
     void mapsColumnsVocabulariesAndPerSourceDateFormatsIntoTheModel() throws Exception {
-        List<SourceItem> items = read(MAPPING, "REF;NOM;PRENOM;NAISSANCE;SEXE;NATIONALITE;PASSEPORT\n"
-                + "A-1;Ndong;Jean-Marie;07/03/1984;H;gabonaise,Cameroun;GA 123\n"
-                + "A-2;Mba;Ada;03/1990;F;;\n");
+        List<SourceItem> items = read(
+                MAPPING,
+                "REF;NOM;PRENOM;NAISSANCE;SEXE;NATIONALITE;PASSEPORT\n"
+                        + "A-1;Ndong;Jean-Marie;07/03/1984;H;gabonaise,Cameroun;GA 123\n"
+                        + "A-2;Mba;Ada;03/1990;F;;\n");
         JsonNode first = ((SourceItem.Json) items.get(0)).json();
-        assertThat(first.toString()).isEqualTo("{\"type\":\"Person\",\"id\":\"A-1\",\"names\":[{\"given\":\"Jean-Marie\","
-                + "\"family\":\"Ndong\"}],\"birthDate\":\"1984-03-07\",\"sex\":\"M\",\"nationalities\":[\"GAB\",\"Cameroun\"],"
-                + "\"documents\":[{\"number\":\"GA 123\",\"type\":\"passport\"}],\"owner\":\"AFRIPOL\"}");
+        assertThat(first.toString())
+                .isEqualTo("{\"type\":\"Person\",\"id\":\"A-1\",\"names\":[{\"given\":\"Jean-Marie\","
+                        + "\"family\":\"Ndong\"}],\"birthDate\":\"1984-03-07\",\"sex\":\"M\",\"nationalities\":[\"GAB\",\"Cameroun\"],"
+                        + "\"documents\":[{\"number\":\"GA 123\",\"type\":\"passport\"}],\"owner\":\"AFRIPOL\"}");
         JsonNode second = ((SourceItem.Json) items.get(1)).json();
         assertThat(second.get("birthDate").asText()).isEqualTo("1990-03");
-        assertThat(second.has("documents")).as("no document when its columns are empty").isFalse();
+        assertThat(second.has("documents"))
+                .as("no document when its columns are empty")
+                .isFalse();
     }
 
     @Test
     void aRowWithTheWrongNumberOfCellsIsRejectedAndTheNextIsRead() throws Exception {
-        List<SourceItem> items = read(MAPPING, "REF;NOM;PRENOM;NAISSANCE;SEXE;NATIONALITE;PASSEPORT\nA-1;x\nA-2;Mba;Ada;1990;F;;\n");
+        List<SourceItem> items =
+                read(MAPPING, "REF;NOM;PRENOM;NAISSANCE;SEXE;NATIONALITE;PASSEPORT\nA-1;x\nA-2;Mba;Ada;1990;F;;\n");
         assertThat(items.get(0)).isInstanceOf(SourceItem.Unreadable.class);
-        assertThat(((SourceItem.Unreadable) items.get(0)).problem().code().code()).isEqualTo("invalid_csv");
+        assertThat(((SourceItem.Unreadable) items.get(0)).problem().code().code())
+                .isEqualTo("invalid_csv");
         assertThat(items.get(1)).isInstanceOf(SourceItem.Json.class);
         assertThat(items.get(1).line()).isEqualTo(3);
     }

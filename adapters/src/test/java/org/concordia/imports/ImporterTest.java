@@ -34,7 +34,10 @@ class ImporterTest {
                 String key = r.owner() + "/" + r.id();
                 String body = encoder.encode(r);
                 String before = current.put(key, body);
-                out.add(before == null ? SaveOutcome.CREATED : before.equals(body) ? SaveOutcome.UNCHANGED : SaveOutcome.UPDATED);
+                out.add(
+                        before == null
+                                ? SaveOutcome.CREATED
+                                : before.equals(body) ? SaveOutcome.UNCHANGED : SaveOutcome.UPDATED);
             }
             return out;
         }
@@ -63,7 +66,9 @@ class ImporterTest {
     }
 
     static String person(String id, String birth) {
-        return "{\"id\":\"" + id + "\",\"type\":\"Person\",\"owner\":\"EUROPOL\",\"names\":[\"Ana Lopez\"],\"birthDate\":\"" + birth + "\"}\n";
+        return "{\"id\":\"" + id
+                + "\",\"type\":\"Person\",\"owner\":\"EUROPOL\",\"names\":[\"Ana Lopez\"],\"birthDate\":\"" + birth
+                + "\"}\n";
     }
 
     @Test
@@ -76,7 +81,9 @@ class ImporterTest {
         assertThat(r.rejected()).isEqualTo(2);
         assertThat(r.created()).isEqualTo(2);
         assertThat(store.current).containsOnlyKeys("EUROPOL/1", "EUROPOL/3");
-        assertThat(r.problems()).extracting(e -> e.line() + ":" + e.code()).containsExactly("2:malformed_json", "3:impossible_date");
+        assertThat(r.problems())
+                .extracting(e -> e.line() + ":" + e.code())
+                .containsExactly("2:malformed_json", "3:impossible_date");
         assertThat(r.problems().get(1).id()).isEqualTo("2");
     }
 
@@ -94,7 +101,8 @@ class ImporterTest {
 
     @Test
     void validationWithoutAStoreStoresNothingAndCountsTheSame() throws Exception {
-        ImportReport r = new Importer(new RecordDecoder(null), null, 10).run(source(person("1", "1980") + "x\n"), "f", "ndjson");
+        ImportReport r =
+                new Importer(new RecordDecoder(null), null, 10).run(source(person("1", "1980") + "x\n"), "f", "ndjson");
         assertThat(r.stored()).isFalse();
         assertThat(r.accepted()).isEqualTo(1);
         assertThat(r.rejected()).isEqualTo(1);

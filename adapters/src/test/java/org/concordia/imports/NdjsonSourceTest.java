@@ -52,7 +52,11 @@ class NdjsonSourceTest {
     }
 
     static String kinds(List<SourceItem> items) {
-        return String.join(",", items.stream().map(i -> i.getClass().getSimpleName() + "@" + i.line()).toList());
+        return String.join(
+                ",",
+                items.stream()
+                        .map(i -> i.getClass().getSimpleName() + "@" + i.line())
+                        .toList());
     }
 
     @Test
@@ -63,11 +67,12 @@ class NdjsonSourceTest {
 
     @Test
     void aHundredMegabyteLineIsReportedAndTheNextLineIsStillRead() throws IOException {
-        InputStream in = new SequenceInputStream(Collections.enumeration(List.of(
-                text("{\"a\":1}\n{\"x\":\""), repeated(100L << 20), text("\"}\n{\"a\":3}\n"))));
+        InputStream in = new SequenceInputStream(Collections.enumeration(
+                List.of(text("{\"a\":1}\n{\"x\":\""), repeated(100L << 20), text("\"}\n{\"a\":3}\n"))));
         List<SourceItem> items = readAll(in, NdjsonSource.DEFAULT_MAX_LINE_BYTES);
         assertThat(kinds(items)).isEqualTo("Json@1,Unreadable@2,Json@3");
-        assertThat(((SourceItem.Unreadable) items.get(1)).problem().code().code()).isEqualTo("line_too_long");
+        assertThat(((SourceItem.Unreadable) items.get(1)).problem().code().code())
+                .isEqualTo("line_too_long");
     }
 
     @Test
@@ -77,14 +82,16 @@ class NdjsonSourceTest {
                 List.of(text("{\"a\":1}\n"), new ByteArrayInputStream(latin1), text("{\"a\":\"é\"}\n"))));
         List<SourceItem> items = readAll(in, 1000);
         assertThat(kinds(items)).isEqualTo("Json@1,Unreadable@2,Json@3");
-        assertThat(((SourceItem.Unreadable) items.get(1)).problem().code().code()).isEqualTo("invalid_encoding");
+        assertThat(((SourceItem.Unreadable) items.get(1)).problem().code().code())
+                .isEqualTo("invalid_encoding");
     }
 
     @Test
     void malformedJsonAndTrailingGarbageAreReportedPerLine() throws IOException {
         List<SourceItem> items = readAll(text("{\"a\":1\n{\"a\":1} x\n{\"a\":1}\n"), 1000);
         assertThat(kinds(items)).isEqualTo("Unreadable@1,Unreadable@2,Json@3");
-        assertThat(((SourceItem.Unreadable) items.get(0)).problem().code().code()).isEqualTo("malformed_json");
+        assertThat(((SourceItem.Unreadable) items.get(0)).problem().code().code())
+                .isEqualTo("malformed_json");
     }
 
     @Test

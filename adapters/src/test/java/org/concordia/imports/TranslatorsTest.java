@@ -22,11 +22,14 @@ class TranslatorsTest {
         Translation tr = t.translate(JSON.readTree(json));
         assertThat(tr).isInstanceOf(Translation.Records.class);
         RecordDecoder decoder = new RecordDecoder(new ParticipantCode(owner));
-        return ((Translation.Records) tr).records().stream().map(n -> {
-            Decoded d = decoder.decode(n);
-            assertThat(d).as(d.problems().toString()).isInstanceOf(Decoded.Accepted.class);
-            return ((Decoded.Accepted) d).record();
-        }).toList();
+        return ((Translation.Records) tr)
+                .records().stream()
+                        .map(n -> {
+                            Decoded d = decoder.decode(n);
+                            assertThat(d).as(d.problems().toString()).isInstanceOf(Decoded.Accepted.class);
+                            return ((Decoded.Accepted) d).record();
+                        })
+                        .toList();
     }
 
     @Nested
@@ -48,8 +51,11 @@ class TranslatorsTest {
 
         @Test
         void anUnknownSexAndAYearOnlyDateStayUnknownAndPartial() throws Exception {
-            Person p = (Person) translateAndDecode(new InterpolNoticeTranslator(),
-                    "{\"entity_id\":\"2020/1\",\"name\":\"DOE\",\"date_of_birth\":\"1975\",\"sex_id\":\"U\"}", "INTERPOL").getFirst();
+            Person p = (Person) translateAndDecode(
+                            new InterpolNoticeTranslator(),
+                            "{\"entity_id\":\"2020/1\",\"name\":\"DOE\",\"date_of_birth\":\"1975\",\"sex_id\":\"U\"}",
+                            "INTERPOL")
+                    .getFirst();
             assertThat(p.sex()).isNull();
             assertThat(p.birthDate().toString()).isEqualTo("1975");
         }
@@ -71,7 +77,8 @@ class TranslatorsTest {
             Person p = (Person) translateAndDecode(new FollowTheMoneyTranslator(), """
                     {"id": "ofac-123", "schema": "Person", "properties": {
                       "name": ["Viktor Bout"], "alias": ["Виктор Бут", "Viktor Bout"], "birthDate": ["1967-01-13"],
-                      "gender": ["male"], "nationality": ["ru"], "passportNumber": ["21N0588227"]}}""", "EUROPOL").getFirst();
+                      "gender": ["male"], "nationality": ["ru"], "passportNumber": ["21N0588227"]}}""", "EUROPOL")
+                    .getFirst();
             assertThat(p.names()).extracting(n -> n.full()).containsExactly("Viktor Bout", "Виктор Бут");
             assertThat(p.names().get(1).script()).isEqualTo("Cyrl");
             assertThat(p.birthDate().toString()).isEqualTo("1967-01-13");
@@ -82,8 +89,7 @@ class TranslatorsTest {
         @Test
         void aPassportBecomesADocumentLinkedToItsHolder() throws Exception {
             List<Record> r = translateAndDecode(new FollowTheMoneyTranslator(), """
-                    {"id": "pp-1", "schema": "Passport", "properties": {"number": ["X1234567"], "country": ["fr"], "holder": ["ofac-123"]}}""",
-                    "EUROPOL");
+                    {"id": "pp-1", "schema": "Passport", "properties": {"number": ["X1234567"], "country": ["fr"], "holder": ["ofac-123"]}}""", "EUROPOL");
             assertThat(r.get(0)).isInstanceOf(TravelDocument.class);
             RecordLink link = (RecordLink) r.get(1);
             assertThat(link.from().value()).isEqualTo("ofac-123");

@@ -59,8 +59,9 @@ class RecordDecoderTest {
 
         @Test
         void takesDocumentedDefaultsForAnAbsentEnvelope() {
-            Person p = (Person) ((Decoded.Accepted) decode(
-                            "{\"id\":\"1\",\"type\":\"Person\",\"owner\":\"AFRIPOL\",\"names\":[\"Amina Diallo\"],\"sex\":null,\"birthDate\":null}"))
+            Person p = (Person) ((Decoded.Accepted)
+                            decode(
+                                    "{\"id\":\"1\",\"type\":\"Person\",\"owner\":\"AFRIPOL\",\"names\":[\"Amina Diallo\"],\"sex\":null,\"birthDate\":null}"))
                     .record();
             assertThat(p.envelope().handling()).isEqualTo(new Handling(TlpLabel.AMBER, HandlingCode.H0, false));
             assertThat(p.envelope().grading()).isEqualTo(new Grading(Grading.Source.X, 4));
@@ -71,8 +72,10 @@ class RecordDecoderTest {
 
         @Test
         void readsHandlingAndGradingInFullAndShortForms() {
-            Person p = (Person) ((Decoded.Accepted) decode("{\"id\":\"1\",\"type\":\"Person\",\"owner\":\"GCCPOL\","
-                            + "\"handling\":{\"tlp\":\"TLP:AMBER+STRICT\",\"code\":\"H2\",\"hitOnly\":true},\"grading\":\"B2\",\"names\":[\"A B\"]}"))
+            Person p = (Person) ((Decoded.Accepted)
+                            decode(
+                                    "{\"id\":\"1\",\"type\":\"Person\",\"owner\":\"GCCPOL\","
+                                            + "\"handling\":{\"tlp\":\"TLP:AMBER+STRICT\",\"code\":\"H2\",\"hitOnly\":true},\"grading\":\"B2\",\"names\":[\"A B\"]}"))
                     .record();
             assertThat(p.envelope().handling()).isEqualTo(new Handling(TlpLabel.AMBER_STRICT, HandlingCode.H2, true));
             assertThat(p.envelope().grading().shortForm()).isEqualTo("B2");
@@ -84,7 +87,8 @@ class RecordDecoderTest {
             assertThat(codes(decode(json))).containsExactly(ErrorCode.MISSING_FIELD);
             try {
                 Decoded withDefault = new RecordDecoder(new ParticipantCode("INTERPOL")).decode(JSON.readTree(json));
-                assertThat(((Decoded.Accepted) withDefault).record().owner().value()).isEqualTo("INTERPOL");
+                assertThat(((Decoded.Accepted) withDefault).record().owner().value())
+                        .isEqualTo("INTERPOL");
             } catch (Exception e) {
                 throw new AssertionError(e);
             }
@@ -124,11 +128,13 @@ class RecordDecoderTest {
 
         @Test
         void messagesNeverRepeatTheValuesTheyRejected() {
-            Decoded d = decode("{\"id\":\"1\",\"type\":\"Person\",\"owner\":\"EUROPOL\",\"sex\":\"SECRETVALUE\","
-                    + "\"birthDate\":\"1999-99-99\",\"nationalities\":[\"Wakandaland\"],\"names\":[{\"full\":\"Zed\",\"script\":\"Qqqq\"}]}");
+            Decoded d = decode(
+                    "{\"id\":\"1\",\"type\":\"Person\",\"owner\":\"EUROPOL\",\"sex\":\"SECRETVALUE\","
+                            + "\"birthDate\":\"1999-99-99\",\"nationalities\":[\"Wakandaland\"],\"names\":[{\"full\":\"Zed\",\"script\":\"Qqqq\"}]}");
             assertThat(d.problems()).isNotEmpty();
-            assertThat(d.problems()).allSatisfy(p -> assertThat(p.message())
-                    .doesNotContain("SECRETVALUE", "1999", "Wakandaland", "Zed", "Qqqq"));
+            assertThat(d.problems())
+                    .allSatisfy(p -> assertThat(p.message())
+                            .doesNotContain("SECRETVALUE", "1999", "Wakandaland", "Zed", "Qqqq"));
         }
     }
 
@@ -136,17 +142,21 @@ class RecordDecoderTest {
     class Warnings {
         @Test
         void keepAnUnknownCountryAsGivenAndAcceptTheRecord() {
-            Decoded d = decode("{\"id\":\"1\",\"type\":\"Person\",\"owner\":\"EUROPOL\",\"names\":[\"A B\"],\"nationalities\":[\"Atlantis\",\"D\"]}");
+            Decoded d = decode(
+                    "{\"id\":\"1\",\"type\":\"Person\",\"owner\":\"EUROPOL\",\"names\":[\"A B\"],\"nationalities\":[\"Atlantis\",\"D\"]}");
             assertThat(d).isInstanceOf(Decoded.Accepted.class);
             assertThat(codes(d)).containsExactly(ErrorCode.UNKNOWN_COUNTRY);
             assertThat(d.problems().getFirst().pointer()).isEqualTo("/nationalities/0");
             Person p = (Person) ((Decoded.Accepted) d).record();
-            assertThat(p.nationalities()).extracting(c -> c.given() + "=" + c.alpha3()).containsExactly("Atlantis=null", "D=DEU");
+            assertThat(p.nationalities())
+                    .extracting(c -> c.given() + "=" + c.alpha3())
+                    .containsExactly("Atlantis=null", "D=DEU");
         }
 
         @Test
         void nameUnknownPropertiesWithoutRejecting() {
-            Decoded d = decode("{\"id\":\"1\",\"type\":\"Person\",\"owner\":\"EUROPOL\",\"names\":[\"A B\"],\"shoeSize\":44}");
+            Decoded d = decode(
+                    "{\"id\":\"1\",\"type\":\"Person\",\"owner\":\"EUROPOL\",\"names\":[\"A B\"],\"shoeSize\":44}");
             assertThat(d).isInstanceOf(Decoded.Accepted.class);
             assertThat(d.problems()).extracting(Problem::pointer).containsExactly("/shoeSize");
         }
@@ -154,8 +164,9 @@ class RecordDecoderTest {
 
     @Test
     void aTravelDocumentTakesItsParticularsFromAValidMrz() {
-        Decoded d = decode("{\"id\":\"D1\",\"type\":\"TravelDocument\",\"owner\":\"EUROPOL\",\"status\":\"stolen\","
-                + "\"mrz\":\"P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<\\nL898902C36UTO7408122F1204159ZE184226B<<<<<10\"}");
+        Decoded d = decode(
+                "{\"id\":\"D1\",\"type\":\"TravelDocument\",\"owner\":\"EUROPOL\",\"status\":\"stolen\","
+                        + "\"mrz\":\"P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<\\nL898902C36UTO7408122F1204159ZE184226B<<<<<10\"}");
         TravelDocument t = (TravelDocument) ((Decoded.Accepted) d).record();
         assertThat(t.normalizedNumber()).isEqualTo("L898902C3");
         assertThat(t.holderNames().getFirst().normalized().tokens()).containsExactly("ERIKSSON", "ANNA", "MARIA");
@@ -166,9 +177,10 @@ class RecordDecoderTest {
 
     @Test
     void encodingThenDecodingGivesTheSameRecord() {
-        String json = "{\"id\":\"R9\",\"type\":\"Person\",\"owner\":\"ASEANAPOL\",\"handling\":\"RED\",\"purpose\":\"investigation\","
-                + "\"retainUntil\":\"2030-01-01\",\"names\":[{\"given\":\"สมชาย\",\"family\":\"ใจดี\"},\"Somchai Jaidee\"],"
-                + "\"sex\":\"M\",\"birthDate\":\"1975\",\"documents\":[{\"number\":\"AA 1\"}]}";
+        String json =
+                "{\"id\":\"R9\",\"type\":\"Person\",\"owner\":\"ASEANAPOL\",\"handling\":\"RED\",\"purpose\":\"investigation\","
+                        + "\"retainUntil\":\"2030-01-01\",\"names\":[{\"given\":\"สมชาย\",\"family\":\"ใจดี\"},\"Somchai Jaidee\"],"
+                        + "\"sex\":\"M\",\"birthDate\":\"1975\",\"documents\":[{\"number\":\"AA 1\"}]}";
         var original = ((Decoded.Accepted) decode(json)).record();
         String encoded = new RecordEncoder().encode(original);
         var again = ((Decoded.Accepted) decode(encoded)).record();

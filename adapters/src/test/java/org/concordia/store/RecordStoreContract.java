@@ -29,7 +29,8 @@ abstract class RecordStoreContract {
 
     protected abstract RecordStore store();
 
-    private final String owner = "T" + UUID.randomUUID().toString().replace("-", "").substring(0, 12).toUpperCase();
+    private final String owner =
+            "T" + UUID.randomUUID().toString().replace("-", "").substring(0, 12).toUpperCase();
 
     static Record record(String json) {
         try {
@@ -50,7 +51,8 @@ abstract class RecordStoreContract {
     void aNewRecordIsCreatedAndReadBackEqual() {
         Record r = person("P1", "1984-03-07");
         assertThat(store().save(List.of(r))).containsExactly(SaveOutcome.CREATED);
-        VersionedRecord found = store().find(new ParticipantCode(owner), new RecordId("P1")).orElseThrow();
+        VersionedRecord found =
+                store().find(new ParticipantCode(owner), new RecordId("P1")).orElseThrow();
         assertThat(found.version()).isEqualTo(1);
         assertThat(found.record()).isEqualTo(r);
     }
@@ -60,7 +62,8 @@ abstract class RecordStoreContract {
         Record r = person("P1", "1984");
         store().save(List.of(r));
         assertThat(store().save(List.of(person("P1", "1984")))).containsExactly(SaveOutcome.UNCHANGED);
-        assertThat(store().history(new ParticipantCode(owner), new RecordId("P1"))).hasSize(1);
+        assertThat(store().history(new ParticipantCode(owner), new RecordId("P1")))
+                .hasSize(1);
     }
 
     @Test
@@ -73,7 +76,10 @@ abstract class RecordStoreContract {
         assertThat(history)
                 .extracting(v -> ((Person) v.record()).birthDate().toString())
                 .containsExactly("1984", "1984-03", "1984-03-07");
-        assertThat(store().find(new ParticipantCode(owner), new RecordId("P1")).orElseThrow().version()).isEqualTo(3);
+        assertThat(store().find(new ParticipantCode(owner), new RecordId("P1"))
+                        .orElseThrow()
+                        .version())
+                .isEqualTo(3);
     }
 
     @Test
@@ -93,8 +99,10 @@ abstract class RecordStoreContract {
 
     @Test
     void anUnknownRecordIsNotFoundAndHasNoHistory() {
-        assertThat(store().find(new ParticipantCode(owner), new RecordId("nope"))).isEmpty();
-        assertThat(store().history(new ParticipantCode(owner), new RecordId("nope"))).isEmpty();
+        assertThat(store().find(new ParticipantCode(owner), new RecordId("nope")))
+                .isEmpty();
+        assertThat(store().history(new ParticipantCode(owner), new RecordId("nope")))
+                .isEmpty();
     }
 
     @Test
@@ -102,7 +110,9 @@ abstract class RecordStoreContract {
         store().save(List.of(person("same", "1980")));
         Record other = record("{\"id\":\"same\",\"type\":\"Person\",\"owner\":\"" + owner + "X\",\"names\":[\"A B\"]}");
         assertThat(store().save(List.of(other))).containsExactly(SaveOutcome.CREATED);
-        assertThat(store().find(new ParticipantCode(owner), new RecordId("same")).orElseThrow().record())
+        assertThat(store().find(new ParticipantCode(owner), new RecordId("same"))
+                        .orElseThrow()
+                        .record())
                 .isInstanceOf(Person.class);
     }
 
@@ -110,13 +120,20 @@ abstract class RecordStoreContract {
     void everyRecordTypeRoundTrips() {
         List<Record> all = new ArrayList<>();
         all.add(person("p", "1970-01-01"));
-        all.add(record("{\"id\":\"d\",\"type\":\"TravelDocument\",\"owner\":\"" + owner + "\",\"status\":\"stolen\","
-                + "\"mrz\":[\"P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<\",\"L898902C36UTO7408122F1204159ZE184226B<<<<<10\"]}"));
-        all.add(record("{\"id\":\"v\",\"type\":\"Vehicle\",\"owner\":\"" + owner + "\",\"vin\":\"1M8GDM9AXKP042788\",\"modelYear\":2019}"));
-        all.add(record("{\"id\":\"f\",\"type\":\"Firearm\",\"owner\":\"" + owner + "\",\"serialNumber\":\"AB-1234\",\"make\":\"Glock\"}"));
-        all.add(record("{\"id\":\"o\",\"type\":\"Organisation\",\"owner\":\"" + owner + "\",\"names\":[\"Acme Ltd\"],\"country\":\"GB\"}"));
-        all.add(record("{\"id\":\"c\",\"type\":\"Case\",\"owner\":\"" + owner + "\",\"reference\":\"2024/17\",\"crimeCategory\":\"0701\"}"));
-        all.add(record("{\"id\":\"l\",\"type\":\"Link\",\"owner\":\"" + owner + "\",\"kind\":\"person-document\",\"from\":\"p\",\"to\":\"d\"}"));
+        all.add(
+                record(
+                        "{\"id\":\"d\",\"type\":\"TravelDocument\",\"owner\":\"" + owner + "\",\"status\":\"stolen\","
+                                + "\"mrz\":[\"P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<\",\"L898902C36UTO7408122F1204159ZE184226B<<<<<10\"]}"));
+        all.add(record("{\"id\":\"v\",\"type\":\"Vehicle\",\"owner\":\"" + owner
+                + "\",\"vin\":\"1M8GDM9AXKP042788\",\"modelYear\":2019}"));
+        all.add(record("{\"id\":\"f\",\"type\":\"Firearm\",\"owner\":\"" + owner
+                + "\",\"serialNumber\":\"AB-1234\",\"make\":\"Glock\"}"));
+        all.add(record("{\"id\":\"o\",\"type\":\"Organisation\",\"owner\":\"" + owner
+                + "\",\"names\":[\"Acme Ltd\"],\"country\":\"GB\"}"));
+        all.add(record("{\"id\":\"c\",\"type\":\"Case\",\"owner\":\"" + owner
+                + "\",\"reference\":\"2024/17\",\"crimeCategory\":\"0701\"}"));
+        all.add(record("{\"id\":\"l\",\"type\":\"Link\",\"owner\":\"" + owner
+                + "\",\"kind\":\"person-document\",\"from\":\"p\",\"to\":\"d\"}"));
         store().save(all);
         for (Record r : all) {
             assertThat(store().find(r.owner(), r.id()).orElseThrow().record()).isEqualTo(r);

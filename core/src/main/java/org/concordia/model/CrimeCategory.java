@@ -6,11 +6,12 @@ import java.util.regex.Pattern;
 
 /**
  * A category of the International Classification of Crime for Statistical Purposes (UNODC, ICCS
- * version 1.0, March 2015): a section code of two digits (01–11) refined by up to three more levels
- * of one or two digits, written without separators ({@code 0101}, {@code 020111}).
+ * version 1.0, March 2015): a section code of two digits (01–11), a level-2 code of four digits,
+ * level 3 of five and level 4 of six, written without separators ({@code 07}, {@code 0701}, {@code
+ * 02011}, {@code 020111}).
  */
 public record CrimeCategory(String code) {
-    private static final Pattern SHAPE = Pattern.compile("(0[1-9]|1[01])\\d{0,6}");
+    private static final Pattern SHAPE = Pattern.compile("(0[1-9]|1[01])(\\d{2}\\d{0,2})?");
 
     /** ICCS level-1 sections, by their two-digit code. */
     private static final String[] SECTIONS = {

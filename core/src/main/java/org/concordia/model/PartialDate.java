@@ -53,6 +53,9 @@ public record PartialDate(int year, int month, int day) implements Comparable<Pa
         if (!m.matches()) {
             return new Parsed.Bad(Failure.FORMAT);
         }
+        if ("00".equals(m.group(2)) || "00".equals(m.group(3))) {
+            return new Parsed.Bad(Failure.IMPOSSIBLE); // an unknown month or day is left out, not written 00
+        }
         int y = Integer.parseInt(m.group(1));
         int mo = m.group(2) == null ? 0 : Integer.parseInt(m.group(2));
         int d = m.group(3) == null ? 0 : Integer.parseInt(m.group(3));

@@ -16,7 +16,7 @@ public record RecordId(String value) {
     public static boolean isValid(String value) {
         return value != null
                 && !value.isBlank()
-                && value.length() <= MAX_LENGTH
+                && value.codePointCount(0, value.length()) <= MAX_LENGTH
                 && value.codePoints().noneMatch(Character::isISOControl);
     }
 

@@ -87,6 +87,9 @@ public final class Countries {
         if (k.startsWith("THE ")) {
             k = k.substring(4);
         }
+        if (k.startsWith("ST ")) {
+            k = "SAINT " + k.substring(3);
+        }
         return k;
     }
 
@@ -101,7 +104,10 @@ public final class Countries {
             m.put(a2, a3);
             m.put(a3, a3);
             for (ULocale lang : languages) {
-                m.putIfAbsent(key(new ULocale("", a2).getDisplayCountry(lang)), a3);
+                String name = new ULocale("", a2).getDisplayCountry(lang);
+                m.putIfAbsent(key(name), a3);
+                // CLDR qualifies some names: "Myanmar (Burma)", "Hong Kong SAR China"; the plain form is common too.
+                m.putIfAbsent(key(name.replaceAll("\\s*\\(.*\\)", "")), a3);
             }
         }
         for (String icao : ICAO_ONLY) {
@@ -132,9 +138,9 @@ public final class Countries {
             {"KOREA REPUBLIC OF", "KOR"},
             {"REPUBLIC OF KOREA", "KOR"},
             {"NORTH KOREA", "PRK"},
-            {"DEMOCRATIC PEOPLE S REPUBLIC OF KOREA", "PRK"},
+            {"DEMOCRATIC PEOPLE'S REPUBLIC OF KOREA", "PRK"},
             {"VIET NAM", "VNM"},
-            {"LAO PEOPLE S DEMOCRATIC REPUBLIC", "LAO"},
+            {"LAO PEOPLE'S DEMOCRATIC REPUBLIC", "LAO"},
             {"BOLIVIA PLURINATIONAL STATE OF", "BOL"},
             {"VENEZUELA BOLIVARIAN REPUBLIC OF", "VEN"},
             {"TANZANIA UNITED REPUBLIC OF", "TZA"},
@@ -160,10 +166,21 @@ public final class Countries {
             {"MOLDOVA REPUBLIC OF", "MDA"},
             {"MICRONESIA", "FSM"},
             {"BRUNEI DARUSSALAM", "BRN"},
-            {"CHINA PEOPLE S REPUBLIC OF", "CHN"},
-            {"PEOPLE S REPUBLIC OF CHINA", "CHN"},
+            {"CHINA, PEOPLE'S REPUBLIC OF", "CHN"},
+            {"PEOPLE'S REPUBLIC OF CHINA", "CHN"},
             {"PRC", "CHN"},
             {"UAE", "ARE"},
+            {"MYANMAR", "MMR"},
+            {"SAINT LUCIA", "LCA"},
+            {"SAINT KITTS AND NEVIS", "KNA"},
+            {"SAINT VINCENT AND THE GRENADINES", "VCT"},
+            {"HONG KONG", "HKG"},
+            {"MACAO", "MAC"},
+            {"MACAU", "MAC"},
+            {"MICRONESIA (FEDERATED STATES OF)", "FSM"},
+            {"PALESTINE, STATE OF", "PSE"},
+            {"ESTADOS UNIDOS DE AMERICA", "USA"},
+            {"ETATS-UNIS D'AMERIQUE", "USA"},
             {"KSA", "SAU"},
             {"STATELESS", "XXA"},
             {"REFUGEE", "XXB"},

@@ -19,7 +19,7 @@ public final class IcaoTransliteration {
         put("Å", "AA");
         put("Æ", "AE");
         put("ĆĈČĊÇ", "C");
-        put("ĎĐ", "D");
+        put("ĎĐÐ", "D");
         put("ÉÈÊËĚĖĒĘĔ", "E");
         put("ĜĞĠĢ", "G");
         put("ĤĦ", "H");

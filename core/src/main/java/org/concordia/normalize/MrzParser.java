@@ -12,9 +12,9 @@ import org.concordia.model.Sex;
  * for TD1 and Part 6 for TD2 cards) and verifies every check digit (Part 3, section 4.9: weights 7, 3,
  * 1 repeating; digits count as themselves, A–Z as 10–35, the filler {@code <} as 0).
  *
- * <p>Document numbers longer than nine characters are read as Part 4 section 4.2.4 describes: the
- * check-digit position holds {@code <} and the rest of the number, with its check digit, opens the
- * optional data.
+ * <p>Document numbers longer than nine characters are read as Part 5 section 4.2.4 (TD1) and Part 6
+ * (TD2) describe: the check-digit position holds {@code <} and the rest of the number, with its
+ * check digit, opens the optional data. The same reading is applied to TD3 zones that use it.
  */
 public final class MrzParser {
     private MrzParser() {}

@@ -16,7 +16,8 @@ import org.concordia.model.PersonName;
  * → OBRIEN}); the Arabic article written joined ({@code الشمري}) is split off as its own token.
  * Names in Han or Hangul script written as one word of two to four syllables are read family name
  * first, the remaining syllables joined into one given name, as they are romanised on passports
- * ({@code 毛泽东 → MAO ZEDONG}).
+ * ({@code 毛泽东 → MAO ZEDONG}, {@code 김정은 → GIM JEONGEUN}). Particles are recognised only in
+ * scripts whose names have them (not in Han, Hangul, kana or Thai names).
  *
  * <p>Thread-safe.
  */
@@ -26,6 +27,13 @@ public final class NameNormalizer {
             "AL", "EL", "UL", "BIN", "BEN", "IBN", "BINT", "BNT", "ABU", "UMM", "BAT", "VAN", "VON", "DER", "DEN",
             "TER", "TEN", "ZU", "DE", "DA", "DO", "DOS", "DAS", "DI", "DU", "DEL", "DELLA", "DELLE", "DEI", "LA", "LE",
             "LOS", "LAS", "Y", "E", "MAC", "MC", "NIC", "NI", "O");
+
+    /**
+     * Scripts whose names have no such particles: there DU, NI or LI are family names (杜, 倪, 李), so
+     * they stay in the key.
+     */
+    private static final Set<String> NO_PARTICLES =
+            Set.of("Hani", "Hans", "Hant", "Hang", "Kore", "Jpan", "Hira", "Kana", "Thai", "Khmr", "Laoo", "Mymr");
 
     private NameNormalizer() {}
 
@@ -55,8 +63,9 @@ public final class NameNormalizer {
     /** Tokens and keys of a name already split into Latin tokens. */
     static NormalizedName normalized(String script, List<String> tokens) {
         List<String> core = new ArrayList<>(tokens.size());
+        boolean particlesApply = !NO_PARTICLES.contains(script);
         for (String t : tokens) {
-            if (!PARTICLES.contains(t)) {
+            if (!particlesApply || !PARTICLES.contains(t)) {
                 core.add(t);
             }
         }
@@ -71,18 +80,33 @@ public final class NameNormalizer {
     /** The upper-case ASCII tokens of {@code text}, in the order written. */
     public static List<String> tokens(String text, String script) {
         List<String> out = new ArrayList<>(6);
-        boolean syllabic = isSyllabicName(text, script);
-        List<String> words = words(text, script);
-        for (String word : words) {
-            String latin = Latinizer.latinize(word);
-            splitLatin(latin, out);
-        }
-        if (syllabic && out.size() >= 2 && out.size() <= 4) {
+        if (isSyllabicName(text, script)) {
+            // One syllable per character: ICU joins Hangul syllables (김정은 → GIMJEONG-EUN), so each
+            // character is transliterated on its own, then read family name first.
+            String stripped = text.strip();
             StringBuilder givenName = new StringBuilder();
-            for (int i = 1; i < out.size(); i++) {
-                givenName.append(out.get(i));
+            String family = null;
+            for (int i = 0; i < stripped.length(); ) {
+                int cp = stripped.codePointAt(i);
+                String syllable = Latinizer.latinize(new String(Character.toChars(cp)));
+                i += Character.charCount(cp);
+                List<String> parts = new ArrayList<>(1);
+                splitLatin(syllable, parts);
+                String joined = String.join("", parts);
+                if (family == null) {
+                    family = joined;
+                } else {
+                    givenName.append(joined);
+                }
             }
-            return List.of(out.get(0), givenName.toString());
+            out.add(family);
+            if (givenName.length() > 0) {
+                out.add(givenName.toString());
+            }
+            return out;
+        }
+        for (String word : words(text, script)) {
+            splitLatin(Latinizer.latinize(word), out);
         }
         return out;
     }
@@ -115,7 +139,7 @@ public final class NameNormalizer {
     }
 
     private static void addWord(String w, String script, List<String> words) {
-        if ("Arab".equals(script) && w.length() > 3 && w.startsWith("ال")) {
+        if ("Arab".equals(script) && w.length() > 4 && w.startsWith("ال") && !w.startsWith("الله")) {
             words.add("ال");
             words.add(w.substring(2));
         } else {

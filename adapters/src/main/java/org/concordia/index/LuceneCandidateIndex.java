@@ -1,0 +1,168 @@
+package org.concordia.index;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.similarities.BM25Similarity;
+import org.apache.lucene.store.ByteBuffersDirectory;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.concordia.matching.BlockingKeys;
+import org.concordia.model.Person;
+import org.concordia.port.CandidateIndex;
+
+/**
+ * {@link CandidateIndex} on embedded Apache Lucene: one keyword field holding the person's {@link
+ * BlockingKeys}, searched with a disjunction of the query's keys under BM25 without length
+ * normalisation (b = 0), so rare keys (an unusual family name, a document number) weigh more than
+ * common ones (MOHAMED, a birth year) and Lucene's block-max WAND skips what cannot reach the top.
+ * Document numbers are boosted: an equal number is the strongest single sign.
+ *
+ * <p>Thread-safe for queries after {@link #refresh()}; adds are serialised by Lucene's writer.
+ */
+public final class LuceneCandidateIndex implements CandidateIndex {
+    private static final String KEYS = "k";
+    private static final String ORDINAL = "o";
+    private static final BM25Similarity SIMILARITY = new BM25Similarity(1.2f, 0f);
+
+    private final Directory directory;
+    private final IndexWriter writer;
+    private volatile IndexSearcher searcher;
+    private volatile int[] ordinals = new int[0];
+
+    private LuceneCandidateIndex(Directory directory) {
+        try {
+            this.directory = directory;
+            IndexWriterConfig config = new IndexWriterConfig();
+            config.setSimilarity(SIMILARITY);
+            config.setRAMBufferSizeMB(256);
+            config.setOpenMode(IndexWriterConfig.OpenMode.CREATE);
+            this.writer = new IndexWriter(directory, config);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open the candidate index", e);
+        }
+    }
+
+    /** An index held in memory, for batch jobs (link, screen). */
+    public static LuceneCandidateIndex inMemory() {
+        return new LuceneCandidateIndex(new ByteBuffersDirectory());
+    }
+
+    /** An index in a directory of a node's data directory, replaced when opened. */
+    public static LuceneCandidateIndex onDisk(Path dir) {
+        try {
+            return new LuceneCandidateIndex(FSDirectory.open(dir));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open the candidate index directory", e);
+        }
+    }
+
+    @Override
+    public void add(int ordinal, Person person) {
+        Document doc = new Document();
+        for (String key : BlockingKeys.of(person)) {
+            doc.add(new StringField(KEYS, key, Field.Store.NO));
+        }
+        doc.add(new NumericDocValuesField(ORDINAL, ordinal));
+        try {
+            writer.addDocument(doc);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot add to the candidate index", e);
+        }
+    }
+
+    @Override
+    public void refresh() {
+        try {
+            writer.commit();
+            DirectoryReader reader = DirectoryReader.open(writer);
+            IndexSearcher s = new IndexSearcher(reader);
+            s.setSimilarity(SIMILARITY);
+            int[] map = new int[reader.maxDoc()];
+            for (LeafReaderContext leaf : reader.leaves()) {
+                NumericDocValues values = leaf.reader().getNumericDocValues(ORDINAL);
+                if (values == null) {
+                    continue;
+                }
+                for (int d = values.nextDoc(); d != NumericDocValues.NO_MORE_DOCS; d = values.nextDoc()) {
+                    map[leaf.docBase + d] = (int) values.longValue();
+                }
+            }
+            IndexSearcher old = searcher;
+            ordinals = map;
+            searcher = s;
+            if (old != null) {
+                old.getIndexReader().close();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot refresh the candidate index", e);
+        }
+    }
+
+    @Override
+    public List<Candidate> candidates(Person query, int max) {
+        IndexSearcher s = searcher;
+        if (s == null) {
+            return List.of();
+        }
+        List<String> keys = BlockingKeys.of(query);
+        if (keys.isEmpty()) {
+            return List.of();
+        }
+        BooleanQuery.Builder b = new BooleanQuery.Builder();
+        for (String key : keys) {
+            Query q = new TermQuery(new Term(KEYS, key));
+            if (key.startsWith("d:")) {
+                q = new BoostQuery(q, 3f);
+            } else if (key.startsWith("y:") || key.startsWith("f:")) {
+                q = new BoostQuery(q, 0.5f);
+            }
+            b.add(q, BooleanClause.Occur.SHOULD);
+        }
+        try {
+            TopDocs top = s.search(b.build(), max);
+            int[] map = ordinals;
+            List<Candidate> out = new ArrayList<>(top.scoreDocs.length);
+            for (ScoreDoc sd : top.scoreDocs) {
+                out.add(new Candidate(map[sd.doc], sd.score));
+            }
+            return out;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot search the candidate index", e);
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            IndexSearcher s = searcher;
+            if (s != null) {
+                s.getIndexReader().close();
+            }
+            writer.close();
+            directory.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot close the candidate index", e);
+        }
+    }
+}

@@ -1,0 +1,109 @@
+package org.concordia.matching;
+
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Estimates a {@link FellegiSunter} model from unlabelled data, as Splink does: u from pairs of
+ * records drawn at random (nearly all of which are different people), then m and the prior by
+ * expectation-maximisation over the candidate pairs with u held fixed (Dempster, Laird and Rubin
+ * 1977; Winkler, "Using the EM Algorithm for Weight Computation in the Fellegi-Sunter Model of
+ * Record Linkage", 1988). Identical comparison vectors are grouped, so an iteration costs the number
+ * of distinct vectors, not of pairs.
+ */
+public final class EmEstimator {
+    private static final int LEVELS = Agreement.values().length;
+    /** Laplace-style floor on every probability, so no weight is infinite. */
+    private static final double FLOOR = 1e-4;
+
+    private EmEstimator() {}
+
+    /**
+     * @param fields field names, in vector order
+     * @param candidates comparison vectors of candidate pairs (levels by {@link Agreement#ordinal()})
+     * @param random comparison vectors of randomly drawn pairs
+     */
+    public static FellegiSunter estimate(List<String> fields, List<int[]> candidates, List<int[]> random, int iterations) {
+        int nf = fields.size();
+        double[][] u = frequencies(nf, random);
+        double[][] m = new double[nf][LEVELS];
+        for (int f = 0; f < nf; f++) {
+            // start: agreement is likely for the same person
+            m[f][Agreement.DISAGREE.ordinal()] = 0.05;
+            m[f][Agreement.WEAK.ordinal()] = 0.10;
+            m[f][Agreement.CLOSE.ordinal()] = 0.25;
+            m[f][Agreement.EXACT.ordinal()] = 0.60;
+        }
+        Map<Key, int[]> grouped = new HashMap<>();
+        for (int[] v : candidates) {
+            grouped.computeIfAbsent(new Key(v), k -> new int[1])[0]++;
+        }
+        Key[] vectors = grouped.keySet().toArray(new Key[0]);
+        int[] counts = new int[vectors.length];
+        for (int i = 0; i < vectors.length; i++) {
+            counts[i] = grouped.get(vectors[i])[0];
+        }
+        double prior = 0.1;
+        for (int it = 0; it < iterations; it++) {
+            FellegiSunter model = new FellegiSunter(fields, m, u, prior);
+            double[][] mNew = new double[nf][LEVELS];
+            double[] mTotals = new double[nf];
+            double matches = 0;
+            double total = 0;
+            for (int i = 0; i < vectors.length; i++) {
+                int[] v = vectors[i].levels;
+                double p = model.probability(v) * counts[i];
+                matches += p;
+                total += counts[i];
+                for (int f = 0; f < nf; f++) {
+                    if (v[f] != Agreement.MISSING.ordinal()) {
+                        mNew[f][v[f]] += p;
+                        mTotals[f] += p;
+                    }
+                }
+            }
+            for (int f = 0; f < nf; f++) {
+                for (int l = 1; l < LEVELS; l++) {
+                    mNew[f][l] = mTotals[f] == 0 ? m[f][l] : Math.max(FLOOR, mNew[f][l] / mTotals[f]);
+                }
+            }
+            m = mNew;
+            prior = Math.min(0.999, Math.max(1e-6, total == 0 ? prior : matches / total));
+        }
+        return new FellegiSunter(fields, m, u, prior);
+    }
+
+    /** Level frequencies among non-missing values, floored. */
+    static double[][] frequencies(int nf, List<int[]> vectors) {
+        double[][] u = new double[nf][LEVELS];
+        double[] totals = new double[nf];
+        for (int[] v : vectors) {
+            for (int f = 0; f < nf; f++) {
+                if (v[f] != Agreement.MISSING.ordinal()) {
+                    u[f][v[f]]++;
+                    totals[f]++;
+                }
+            }
+        }
+        for (int f = 0; f < nf; f++) {
+            for (int l = 1; l < LEVELS; l++) {
+                u[f][l] = totals[f] == 0 ? 0.25 : Math.max(FLOOR, u[f][l] / totals[f]);
+            }
+        }
+        return u;
+    }
+
+    private record Key(int[] levels) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Key k && Arrays.equals(levels, k.levels);
+        }
+
+        @Override
+        public int hashCode() {
+            return Arrays.hashCode(levels);
+        }
+    }
+}

@@ -1,0 +1,82 @@
+package org.concordia.matching;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.stream.IntStream;
+import org.concordia.model.Person;
+import org.concordia.port.CandidateIndex;
+
+/**
+ * Batch search of query persons (a passenger list) against indexed records: candidates from the
+ * index, each compared and scored with a {@link FellegiSunter} model, the best {@code top} kept per
+ * query. The model is estimated once ({@link #train}) on a sample of queries against their
+ * candidates, then every query is answered with it.
+ *
+ * <p>Thread-safe after {@link #index} and {@link #train}.
+ */
+public final class Screener<P> {
+    /** A ranked answer: the record's position in the indexed list and its match probability. */
+    public record Hit(int record, double probability, List<FieldComparison> evidence) {}
+
+    private final RecordComparator<P> comparator;
+    private final CandidateIndex index;
+    private final int candidates;
+    private List<P> prepared = List.of();
+    private FellegiSunter model;
+
+    /** @param candidates how many candidates the index returns per query before scoring */
+    public Screener(RecordComparator<P> comparator, CandidateIndex index, int candidates) {
+        this.comparator = comparator;
+        this.index = index;
+        this.candidates = candidates;
+    }
+
+    /** Indexes the records to search. */
+    public void index(List<Person> records) {
+        prepared = IntStream.range(0, records.size()).parallel().mapToObj(i -> comparator.prepare(records.get(i))).toList();
+        for (int i = 0; i < records.size(); i++) {
+            index.add(i, records.get(i));
+        }
+        index.refresh();
+    }
+
+    /** Estimates the model from up to {@code sample} queries and their candidates, and random record pairs. */
+    public FellegiSunter train(List<Person> queries, int sample, long seed) {
+        SplittableRandom rng = new SplittableRandom(seed);
+        List<Person> sampled = new ArrayList<>();
+        for (int i = 0; i < Math.min(sample, queries.size()); i++) {
+            sampled.add(queries.get(queries.size() <= sample ? i : rng.nextInt(queries.size())));
+        }
+        List<int[]> candidateVectors = sampled.parallelStream()
+                .flatMap(q -> {
+                    P pq = comparator.prepare(q);
+                    return index.candidates(q, candidates).stream()
+                            .map(c -> FellegiSunter.levels(comparator.compare(pq, prepared.get(c.ordinal()))));
+                })
+                .toList();
+        List<int[]> random = new ArrayList<>();
+        int n = prepared.size();
+        for (int k = 0; k < Math.min(100_000, n * 4) && n > 1; k++) {
+            random.add(FellegiSunter.levels(comparator.compare(prepared.get(rng.nextInt(n)), prepared.get(rng.nextInt(n)))));
+        }
+        model = EmEstimator.estimate(comparator.fields(), candidateVectors, random, 25);
+        return model;
+    }
+
+    /** The best {@code top} records for one query, most probable first. */
+    public List<Hit> screen(Person query, int top) {
+        if (model == null) {
+            throw new IllegalStateException("train() first");
+        }
+        P pq = comparator.prepare(query);
+        List<Hit> hits = new ArrayList<>();
+        for (CandidateIndex.Candidate c : index.candidates(query, candidates)) {
+            List<FieldComparison> v = comparator.compare(pq, prepared.get(c.ordinal()));
+            hits.add(new Hit(c.ordinal(), model.probability(FellegiSunter.levels(v)), v));
+        }
+        hits.sort(Comparator.comparingDouble(Hit::probability).reversed().thenComparingInt(Hit::record));
+        return hits.size() > top ? List.copyOf(hits.subList(0, top)) : hits;
+    }
+}

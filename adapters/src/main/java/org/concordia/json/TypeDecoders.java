@@ -48,7 +48,7 @@ final class TypeDecoders {
 
     static final Set<String> DOCUMENT_STATUSES = Set.of("valid", "lost", "stolen", "revoked", "invalidated", "expired");
 
-    private static final int OLDEST_BIRTH_YEAR = 1850;
+    private static final int OLDEST_BIRTH_YEAR = 1000;
 
     private static final Set<String> DOCUMENT_FIELDS = Set.of("type", "number", "country", "expiryDate");
     private static final Set<String> NAME_FIELDS = Set.of("full", "given", "family", "script");

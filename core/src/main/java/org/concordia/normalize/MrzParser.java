@@ -99,22 +99,9 @@ public final class MrzParser {
         char docCheck = l2.charAt(9);
         int optEnd = len == 44 ? 42 : 35;
         String optional = l2.substring(28, optEnd);
-        String number;
-        if (docCheck == '<' && !optional.startsWith("<")) {
-            int end = optional.indexOf('<');
-            String rest = end < 0 ? optional : optional.substring(0, end);
-            if (rest.length() < 2) {
-                return new Result.Invalid(true, "document_number");
-            }
-            number = docField + rest.substring(0, rest.length() - 1);
-            if (!checks(number, rest.charAt(rest.length() - 1))) {
-                return new Result.Invalid(true, "document_number");
-            }
-        } else {
-            if (!checks(docField, docCheck)) {
-                return new Result.Invalid(true, "document_number");
-            }
-            number = docField;
+        String number = documentNumber(docField, docCheck, optional);
+        if (number == null) {
+            return new Result.Invalid(true, "document_number");
         }
         if (!checks(l2.substring(13, 19), l2.charAt(19)) && !isUnknownDate(l2.substring(13, 19))) {
             return new Result.Invalid(true, "birth_date");
@@ -153,22 +140,9 @@ public final class MrzParser {
         String docField = l1.substring(5, 14);
         char docCheck = l1.charAt(14);
         String optional1 = l1.substring(15, 30);
-        String number;
-        if (docCheck == '<' && !optional1.startsWith("<")) {
-            int end = optional1.indexOf('<');
-            String rest = end < 0 ? optional1 : optional1.substring(0, end);
-            if (rest.length() < 2) {
-                return new Result.Invalid(true, "document_number");
-            }
-            number = docField + rest.substring(0, rest.length() - 1);
-            if (!checks(number, rest.charAt(rest.length() - 1))) {
-                return new Result.Invalid(true, "document_number");
-            }
-        } else {
-            if (!checks(docField, docCheck)) {
-                return new Result.Invalid(true, "document_number");
-            }
-            number = docField;
+        String number = documentNumber(docField, docCheck, optional1);
+        if (number == null) {
+            return new Result.Invalid(true, "document_number");
         }
         if (!checks(l2.substring(0, 6), l2.charAt(6)) && !isUnknownDate(l2.substring(0, 6))) {
             return new Result.Invalid(true, "birth_date");
@@ -193,6 +167,23 @@ public final class MrzParser {
                 Sex.parse(String.valueOf(l2.charAt(7))).orElse(null),
                 expiryDate(l2.substring(8, 14)),
                 lines));
+    }
+
+    /**
+     * The document number, its check digit verified; a number longer than nine characters continues
+     * in the optional data, where its check digit follows it. Null when a check digit is wrong.
+     */
+    private static String documentNumber(String docField, char docCheck, String optional) {
+        if (docCheck == '<' && !optional.startsWith("<")) {
+            int end = optional.indexOf('<');
+            String rest = end < 0 ? optional : optional.substring(0, end);
+            if (rest.length() < 2) {
+                return null;
+            }
+            String number = docField + rest.substring(0, rest.length() - 1);
+            return checks(number, rest.charAt(rest.length() - 1)) ? number : null;
+        }
+        return checks(docField, docCheck) ? docField : null;
     }
 
     private static boolean isUnknownDate(String yymmdd) {

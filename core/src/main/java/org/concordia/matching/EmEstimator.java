@@ -25,7 +25,8 @@ public final class EmEstimator {
      * @param candidates comparison vectors of candidate pairs (levels by {@link Agreement#ordinal()})
      * @param random comparison vectors of randomly drawn pairs
      */
-    public static FellegiSunter estimate(List<String> fields, List<int[]> candidates, List<int[]> random, int iterations) {
+    public static FellegiSunter estimate(
+            List<String> fields, List<int[]> candidates, List<int[]> random, int iterations) {
         int nf = fields.size();
         double[][] u = frequencies(nf, random);
         double[][] m = new double[nf][LEVELS];

@@ -13,7 +13,8 @@ import java.util.Objects;
  *     example Arabic script against Latin): such a match stays a possible match until a person
  *     verifies it
  */
-public record FieldComparison(String field, Agreement agreement, double similarity, String explanation, boolean crossScript) {
+public record FieldComparison(
+        String field, Agreement agreement, double similarity, String explanation, boolean crossScript) {
     public FieldComparison {
         Objects.requireNonNull(field, "field");
         Objects.requireNonNull(agreement, "agreement");

@@ -19,7 +19,8 @@ import org.concordia.port.CandidateIndex;
  */
 public final class Linker<P> {
     /** Settings of a run. */
-    public record Config(MatchThresholds thresholds, int candidatesPerRecord, int randomPairs, int emIterations, long seed) {
+    public record Config(
+            MatchThresholds thresholds, int candidatesPerRecord, int randomPairs, int emIterations, long seed) {
         public static final Config DEFAULT = new Config(MatchThresholds.DEFAULT, 30, 200_000, 25, 1);
     }
 
@@ -39,7 +40,10 @@ public final class Linker<P> {
 
     public Result link(List<Person> persons, CandidateIndex index) {
         int n = persons.size();
-        List<P> prepared = IntStream.range(0, n).parallel().mapToObj(i -> comparator.prepare(persons.get(i))).toList();
+        List<P> prepared = IntStream.range(0, n)
+                .parallel()
+                .mapToObj(i -> comparator.prepare(persons.get(i)))
+                .toList();
         for (int i = 0; i < n; i++) {
             index.add(i, persons.get(i));
         }
@@ -54,7 +58,8 @@ public final class Linker<P> {
             }
         });
         long[] pairs = pairSet.stream().mapToLong(Long::longValue).sorted().toArray();
-        List<List<FieldComparison>> vectors = IntStream.range(0, pairs.length).parallel()
+        List<List<FieldComparison>> vectors = IntStream.range(0, pairs.length)
+                .parallel()
                 .mapToObj(k -> comparator.compare(prepared.get(first(pairs[k])), prepared.get(second(pairs[k]))))
                 .toList();
         FellegiSunter model = EmEstimator.estimate(
@@ -78,8 +83,11 @@ public final class Linker<P> {
             }
         }
         int[] clusters = Clusterer.cluster(
-                n, edges, (a, b) -> (int) Math.round(1e6 * model.probability(FellegiSunter.levels(
-                        comparator.compare(prepared.get(a), prepared.get(b))))),
+                n,
+                edges,
+                (a, b) -> (int) Math.round(1e6
+                        * model.probability(
+                                FellegiSunter.levels(comparator.compare(prepared.get(a), prepared.get(b))))),
                 t.same());
         return new Result(links, model, clusters, pairs.length);
     }
@@ -118,8 +126,10 @@ public final class Linker<P> {
             }
             picks[k] = pairKey(a, b);
         }
-        return java.util.Arrays.stream(picks).parallel()
-                .mapToObj(pk -> FellegiSunter.levels(comparator.compare(prepared.get(first(pk)), prepared.get(second(pk)))))
+        return java.util.Arrays.stream(picks)
+                .parallel()
+                .mapToObj(pk ->
+                        FellegiSunter.levels(comparator.compare(prepared.get(first(pk)), prepared.get(second(pk)))))
                 .toList();
     }
 

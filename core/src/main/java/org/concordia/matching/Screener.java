@@ -35,7 +35,10 @@ public final class Screener<P> {
 
     /** Indexes the records to search. */
     public void index(List<Person> records) {
-        prepared = IntStream.range(0, records.size()).parallel().mapToObj(i -> comparator.prepare(records.get(i))).toList();
+        prepared = IntStream.range(0, records.size())
+                .parallel()
+                .mapToObj(i -> comparator.prepare(records.get(i)))
+                .toList();
         for (int i = 0; i < records.size(); i++) {
             index.add(i, records.get(i));
         }
@@ -59,7 +62,8 @@ public final class Screener<P> {
         List<int[]> random = new ArrayList<>();
         int n = prepared.size();
         for (int k = 0; k < Math.min(100_000, n * 4) && n > 1; k++) {
-            random.add(FellegiSunter.levels(comparator.compare(prepared.get(rng.nextInt(n)), prepared.get(rng.nextInt(n)))));
+            random.add(FellegiSunter.levels(
+                    comparator.compare(prepared.get(rng.nextInt(n)), prepared.get(rng.nextInt(n)))));
         }
         model = EmEstimator.estimate(comparator.fields(), candidateVectors, random, 25);
         return model;

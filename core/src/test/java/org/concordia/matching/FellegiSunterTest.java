@@ -22,7 +22,9 @@ class FellegiSunterTest {
         assertThat(model.matchWeight(new int[] {EXACT})).isCloseTo(Math.log(9) / Math.log(2), within(1e-9));
         assertThat(model.probability(new int[] {EXACT})).isCloseTo(0.9, within(1e-9));
         assertThat(model.probability(new int[] {DISAGREE})).isCloseTo(0.1, within(1e-9));
-        assertThat(model.probability(new int[] {MISSING})).as("a missing field says nothing").isCloseTo(0.5, within(1e-9));
+        assertThat(model.probability(new int[] {MISSING}))
+                .as("a missing field says nothing")
+                .isCloseTo(0.5, within(1e-9));
     }
 
     @Test

@@ -33,7 +33,14 @@ class LinkerTest {
             char c = query.names().getFirst().normalized().tokens().getFirst().charAt(0);
             List<Candidate> out = new ArrayList<>();
             for (int i = 0; i < added.size() && out.size() < max; i++) {
-                if (added.get(i).names().getFirst().normalized().tokens().getFirst().charAt(0) == c) {
+                if (added.get(i)
+                                .names()
+                                .getFirst()
+                                .normalized()
+                                .tokens()
+                                .getFirst()
+                                .charAt(0)
+                        == c) {
                     out.add(new Candidate(i, 1f));
                 }
             }
@@ -63,7 +70,10 @@ class LinkerTest {
         public List<FieldComparison> compare(Person a, Person b) {
             var na = a.names().getFirst();
             var nb = b.names().getFirst();
-            boolean same = na.normalized().tokens().getFirst().equals(nb.normalized().tokens().getFirst());
+            boolean same = na.normalized()
+                    .tokens()
+                    .getFirst()
+                    .equals(nb.normalized().tokens().getFirst());
             boolean cross = !na.script().equals(nb.script());
             return List.of(
                     new FieldComparison("name", same ? Agreement.EXACT : Agreement.DISAGREE, same ? 1 : 0, "", cross),
@@ -72,9 +82,19 @@ class LinkerTest {
     }
 
     static Person person(String id, String name) {
-        Envelope e = new Envelope(new RecordId(id), RecordType.PERSON, new ParticipantCode("TEST"), Handling.DEFAULT,
-                Grading.DEFAULT, null, null, null, null, null);
-        return new Person(e, List.of(NameNormalizer.normalize(name, null, null, null)), null, null, null, List.of(), List.of());
+        Envelope e = new Envelope(
+                new RecordId(id),
+                RecordType.PERSON,
+                new ParticipantCode("TEST"),
+                Handling.DEFAULT,
+                Grading.DEFAULT,
+                null,
+                null,
+                null,
+                null,
+                null);
+        return new Person(
+                e, List.of(NameNormalizer.normalize(name, null, null, null)), null, null, null, List.of(), List.of());
     }
 
     @Test
@@ -89,7 +109,8 @@ class LinkerTest {
         persons.add(person("latin-1", "IVAN"));
         persons.add(person("latin-2", "IVAN"));
         persons.add(person("cyrillic", "Иван"));
-        Linker.Result r = new Linker<>(new FirstTokenComparator(),
+        Linker.Result r = new Linker<>(
+                        new FirstTokenComparator(),
                         new Linker.Config(new MatchThresholds(0.8, 0.5), 100, 20_000, 30, 1))
                 .link(persons, new FirstLetterIndex());
         int latin1 = persons.size() - 3;
@@ -99,11 +120,16 @@ class LinkerTest {
             assertThat(List.of(l.a(), l.b())).containsExactlyInAnyOrder(latin1, latin2);
             assertThat(l.state()).isEqualTo(LinkState.SAME);
         });
-        assertThat(r.links()).filteredOn(l -> l.a() == cyr || l.b() == cyr).isNotEmpty().allSatisfy(l -> {
-            assertThat(l.probability()).isGreaterThanOrEqualTo(0.8);
-            assertThat(l.state()).isEqualTo(LinkState.POSSIBLE);
-        });
+        assertThat(r.links())
+                .filteredOn(l -> l.a() == cyr || l.b() == cyr)
+                .isNotEmpty()
+                .allSatisfy(l -> {
+                    assertThat(l.probability()).isGreaterThanOrEqualTo(0.8);
+                    assertThat(l.state()).isEqualTo(LinkState.POSSIBLE);
+                });
         assertThat(r.clusters()[latin1]).isEqualTo(r.clusters()[latin2]);
-        assertThat(r.clusters()[cyr]).as("a possible link does not join a cluster").isEqualTo(cyr);
+        assertThat(r.clusters()[cyr])
+                .as("a possible link does not join a cluster")
+                .isEqualTo(cyr);
     }
 }

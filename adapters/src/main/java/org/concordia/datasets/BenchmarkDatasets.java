@@ -38,8 +38,13 @@ public final class BenchmarkDatasets {
         List<String> source = new ArrayList<>();
         for (Path file : files) {
             try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-                CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true)
-                        .setIgnoreSurroundingSpaces(true).setTrim(true).get();
+                CSVFormat format = CSVFormat.DEFAULT
+                        .builder()
+                        .setHeader()
+                        .setSkipHeaderRecord(true)
+                        .setIgnoreSurroundingSpaces(true)
+                        .setTrim(true)
+                        .get();
                 for (CSVRecord row : format.parse(r)) {
                     String id = row.get("rec_id");
                     ObjectNode p = F.objectNode().put("id", id).put("type", "Person");
@@ -55,7 +60,11 @@ public final class BenchmarkDatasets {
                     }
                     String ssn = row.get("soc_sec_id");
                     if (!ssn.isBlank()) {
-                        p.putArray("documents").addObject().put("type", "national_id").put("number", ssn).put("country", "AUS");
+                        p.putArray("documents")
+                                .addObject()
+                                .put("type", "national_id")
+                                .put("number", ssn)
+                                .put("country", "AUS");
                     }
                     Person person = decode(p);
                     if (person == null) {
@@ -83,7 +92,11 @@ public final class BenchmarkDatasets {
         List<String> entity = new ArrayList<>();
         List<String> source = new ArrayList<>();
         try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get();
+            CSVFormat format = CSVFormat.DEFAULT
+                    .builder()
+                    .setHeader()
+                    .setSkipHeaderRecord(true)
+                    .get();
             for (CSVRecord row : format.parse(r)) {
                 ObjectNode p = F.objectNode().put("id", row.get("unique_id")).put("type", "Person");
                 var names = p.putArray("names");

@@ -24,14 +24,16 @@ public record LabelledPersons(String name, List<Person> persons, List<String> en
     public long truePairs(boolean acrossSourcesOnly) {
         java.util.Map<String, java.util.Map<String, Long>> bySource = new java.util.HashMap<>();
         for (int i = 0; i < persons.size(); i++) {
-            bySource.computeIfAbsent(entity.get(i), k -> new java.util.HashMap<>()).merge(source.get(i), 1L, Long::sum);
+            bySource.computeIfAbsent(entity.get(i), k -> new java.util.HashMap<>())
+                    .merge(source.get(i), 1L, Long::sum);
         }
         long pairs = 0;
         for (var counts : bySource.values()) {
             long total = counts.values().stream().mapToLong(Long::longValue).sum();
             long all = total * (total - 1) / 2;
             if (acrossSourcesOnly) {
-                long within = counts.values().stream().mapToLong(c -> c * (c - 1) / 2).sum();
+                long within =
+                        counts.values().stream().mapToLong(c -> c * (c - 1) / 2).sum();
                 pairs += all - within;
             } else {
                 pairs += all;

@@ -50,30 +50,52 @@ public final class EmEstimator {
         for (int it = 0; it < iterations; it++) {
             FellegiSunter model = new FellegiSunter(fields, m, u, prior);
             double[][] mNew = new double[nf][LEVELS];
+            double[][] uNew = new double[nf][LEVELS];
             double[] mTotals = new double[nf];
+            double[] uTotals = new double[nf];
             double matches = 0;
             double total = 0;
             for (int i = 0; i < vectors.length; i++) {
                 int[] v = vectors[i].levels;
-                double p = model.probability(v) * counts[i];
+                double pm = model.probability(v);
+                double p = pm * counts[i];
+                double q = (1 - pm) * counts[i];
                 matches += p;
                 total += counts[i];
                 for (int f = 0; f < nf; f++) {
                     if (v[f] != Agreement.MISSING.ordinal()) {
                         mNew[f][v[f]] += p;
                         mTotals[f] += p;
+                        uNew[f][v[f]] += q;
+                        uTotals[f] += q;
                     }
                 }
             }
             for (int f = 0; f < nf; f++) {
                 for (int l = 1; l < LEVELS; l++) {
                     mNew[f][l] = mTotals[f] == 0 ? m[f][l] : Math.max(FLOOR, mNew[f][l] / mTotals[f]);
+                    uNew[f][l] = uTotals[f] == 0 ? u[f][l] : Math.max(FLOOR, uNew[f][l] / uTotals[f]);
                 }
             }
             m = mNew;
+            u = uNew;
             prior = Math.min(0.999, Math.max(1e-6, total == 0 ? prior : matches / total));
         }
+        for (int f = 0; f < nf; f++) {
+            if (!observed(candidates, f)) {
+                m[f] = u[f].clone(); // never compared among the candidates: the field weighs nothing
+            }
+        }
         return new FellegiSunter(fields, m, u, prior);
+    }
+
+    private static boolean observed(List<int[]> vectors, int field) {
+        for (int[] v : vectors) {
+            if (v[field] != Agreement.MISSING.ordinal()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Level frequencies among non-missing values, floored. */

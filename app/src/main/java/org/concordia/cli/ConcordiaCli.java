@@ -18,6 +18,9 @@ import picocli.CommandLine.Command;
             ShowCommand.class,
             GenerateCommand.class,
             DemoCommand.class,
+            LinkCommand.class,
+            ScreenCommand.class,
+            CompareNamesCommand.class,
             BenchCommand.class,
             CommandLine.HelpCommand.class
         })

@@ -27,8 +27,16 @@ public final class Linker<P> {
     /** A proposed link between records {@code a} and {@code b} (positions in the input list). */
     public record Link(int a, int b, double probability, LinkState state, List<FieldComparison> evidence) {}
 
-    /** The outcome: links above the possible threshold, the model, and a cluster number per record. */
-    public record Result(List<Link> links, FellegiSunter model, int[] clusters, long candidatePairs) {}
+    /**
+     * The outcome: links above the possible threshold, the model, a cluster number per record, and
+     * the candidate pairs compared (each {@code a << 32 | b} with {@code a < b}, sorted), so that
+     * the blocking recall can be measured.
+     */
+    public record Result(List<Link> links, FellegiSunter model, int[] clusters, long[] candidates) {
+        public long candidatePairs() {
+            return candidates.length;
+        }
+    }
 
     private final RecordComparator<P> comparator;
     private final Config config;
@@ -89,7 +97,7 @@ public final class Linker<P> {
                         * model.probability(
                                 FellegiSunter.levels(comparator.compare(prepared.get(a), prepared.get(b))))),
                 t.same());
-        return new Result(links, model, clusters, pairs.length);
+        return new Result(links, model, clusters, pairs);
     }
 
     /**

@@ -1,0 +1,292 @@
+package org.concordia.cli;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import org.concordia.datasets.BenchmarkDatasets;
+import org.concordia.datasets.LabelledPersons;
+import org.concordia.generator.PeopleGenerator;
+import org.concordia.imports.ImportSetupException;
+import org.concordia.index.LuceneCandidateIndex;
+import org.concordia.matching.Agreement;
+import org.concordia.matching.FellegiSunter;
+import org.concordia.matching.LinkState;
+import org.concordia.matching.Linker;
+import org.concordia.model.Person;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(
+        name = "link",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Deduplication and linkage benchmarks: FEBRL 3 (dedup), FEBRL 4 (two-source linkage), Splink's",
+            "historical_50k, and the project's generator. Prints pairwise precision/recall/F1 of 'same' links",
+            "and of the clusters, records/s and peak memory. Skips a data set that is absent, with a message."
+        })
+final class LinkBench implements Callable<Integer> {
+    @Option(
+            names = "--dataset",
+            paramLabel = "NAME",
+            defaultValue = "all",
+            description = "febrl3, febrl4, historical, generator or all. Default: ${DEFAULT-VALUE}.")
+    String dataset;
+
+    @Option(
+            names = "--datasets",
+            paramLabel = "DIR",
+            description = "Folder of the public data sets. Default: ../shared/datasets beside the project.")
+    Path datasets;
+
+    @Option(
+            names = "--people",
+            paramLabel = "N",
+            defaultValue = "100000",
+            description = "People for the generator data set. Default: ${DEFAULT-VALUE}.")
+    int people;
+
+    @Option(
+            names = "--candidates",
+            paramLabel = "N",
+            defaultValue = "30",
+            description = "Candidates per record. Default: ${DEFAULT-VALUE}.")
+    int candidates;
+
+    @Option(
+            names = "--show-errors",
+            paramLabel = "N",
+            defaultValue = "0",
+            description = "Print N missed and N wrong 'same' pairs with their field explanations (public data only).")
+    int showErrors;
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException, ImportSetupException {
+        PrintWriter out = spec.commandLine().getOut();
+        Path dir = datasets != null ? datasets : defaultDatasets();
+        for (String name :
+                dataset.equals("all") ? List.of("febrl3", "febrl4", "historical", "generator") : List.of(dataset)) {
+            LabelledPersons data;
+            Set<Long> lookalikes = Set.of();
+            switch (name) {
+                case "febrl3", "febrl4" -> {
+                    List<Path> files = name.equals("febrl3")
+                            ? List.of(dir.resolve("febrl/dataset3.csv"))
+                            : List.of(dir.resolve("febrl/dataset4a.csv"), dir.resolve("febrl/dataset4b.csv"));
+                    if (!files.stream().allMatch(Files::isRegularFile)) {
+                        out.printf("%s: skipped, %s not found%n", name, files.getFirst());
+                        continue;
+                    }
+                    data = BenchmarkDatasets.febrl(name, files);
+                }
+                case "historical" -> {
+                    Path f = dir.resolve("splink_synthetic_persons/historical_figures_with_errors_50k.csv");
+                    if (!Files.isRegularFile(f)) {
+                        out.printf("%s: skipped, %s not found%n", name, f);
+                        continue;
+                    }
+                    data = BenchmarkDatasets.historical(f);
+                }
+                case "generator" -> {
+                    Path tmp = Files.createTempDirectory("concordia-linkbench");
+                    new PeopleGenerator(11).write(people, tmp);
+                    data = generated(tmp);
+                    lookalikes = lookalikePairs(tmp, data);
+                }
+                default -> {
+                    spec.commandLine().getErr().println("error invalid_value: unknown data set " + name);
+                    return ConcordiaCli.USAGE;
+                }
+            }
+            run(data, name.equals("febrl4"), lookalikes, out);
+        }
+        return ConcordiaCli.OK;
+    }
+
+    static Path defaultDatasets() {
+        String home = System.getProperty("concordia.home", ".");
+        return Path.of(home).resolve("../shared/datasets").normalize();
+    }
+
+    private void run(LabelledPersons data, boolean acrossSources, Set<Long> lookalikes, PrintWriter out) {
+        System.gc();
+        Measurements.resetPeaks();
+        long t0 = System.nanoTime();
+        Linker.Result r;
+        try (LuceneCandidateIndex index = LuceneCandidateIndex.inMemory()) {
+            r = new Linker<>(
+                            Matching.comparator(),
+                            new Linker.Config(
+                                    org.concordia.matching.MatchThresholds.DEFAULT, candidates, 200_000, 25, 1))
+                    .link(data.persons(), index);
+        }
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        List<int[]> same = new ArrayList<>();
+        List<int[]> any = new ArrayList<>();
+        for (Linker.Link l : r.links()) {
+            any.add(new int[] {l.a(), l.b()});
+            if (l.state() == LinkState.SAME) {
+                same.add(new int[] {l.a(), l.b()});
+            }
+        }
+        LinkageMetrics pairwise = LinkageMetrics.ofPairs(data, same, acrossSources);
+        LinkageMetrics withPossible = LinkageMetrics.ofPairs(data, any, acrossSources);
+        LinkageMetrics clustered = LinkageMetrics.ofClusters(data, r.clusters(), acrossSources);
+        List<int[]> candidatePairs = new ArrayList<>(r.candidates().length);
+        for (long key : r.candidates()) {
+            candidatePairs.add(new int[] {(int) (key >>> 32), (int) key});
+        }
+        LinkageMetrics blocking = LinkageMetrics.ofPairs(data, candidatePairs, acrossSources);
+        out.printf(
+                "%s: %d records, %d true pairs, %d candidate pairs, blocking recall %.4f%n",
+                data.name(), data.persons().size(), pairwise.truePairs(), r.candidatePairs(), blocking.recall());
+        out.printf(
+                "  pairwise 'same':          P %.4f  R %.4f  F1 %.4f%n",
+                pairwise.precision(), pairwise.recall(), pairwise.f1());
+        out.printf(
+                "  pairwise same+possible:   P %.4f  R %.4f  F1 %.4f%n",
+                withPossible.precision(), withPossible.recall(), withPossible.f1());
+        out.printf(
+                "  after clustering:         P %.4f  R %.4f  F1 %.4f%n",
+                clustered.precision(), clustered.recall(), clustered.f1());
+        if (!lookalikes.isEmpty()) {
+            long wrong = 0;
+            for (int[] p : same) {
+                String a = data.entity().get(p[0]);
+                String b = data.entity().get(p[1]);
+                if (lookalikes.contains(key(a, b))) {
+                    wrong++;
+                }
+            }
+            out.printf(
+                    "  look-alike pairs linked as same: %d (of %d look-alike person pairs)%n",
+                    wrong, lookalikes.size());
+        }
+        out.printf(
+                "  %.1f s, %.0f records/s, peak heap %d MiB, model prior %.4f%n",
+                seconds,
+                data.persons().size() / seconds,
+                Measurements.heapPeakMiB(),
+                r.model().prior());
+        if (showErrors > 0) {
+            showErrors(data, r, acrossSources, out);
+        }
+        FellegiSunter model = r.model();
+        for (int f = 0; f < model.fields().size(); f++) {
+            StringBuilder sb =
+                    new StringBuilder(String.format("  %-12s", model.fields().get(f)));
+            for (Agreement a : Agreement.values()) {
+                if (a != Agreement.MISSING) {
+                    sb.append(String.format(
+                            " %s m %.3f u %.4f w %+.1f;",
+                            a.name().toLowerCase(java.util.Locale.ROOT),
+                            model.m()[f][a.ordinal()],
+                            model.u()[f][a.ordinal()],
+                            model.weight(f, a.ordinal())));
+                }
+            }
+            out.println(sb);
+        }
+        out.flush();
+    }
+
+    private void showErrors(LabelledPersons data, Linker.Result r, boolean acrossSources, PrintWriter out) {
+        Set<Long> linked = new HashSet<>();
+        int wrong = 0;
+        for (Linker.Link l : r.links()) {
+            if (l.state() == LinkState.SAME) {
+                linked.add((long) l.a() << 32 | l.b());
+                if (!data.entity().get(l.a()).equals(data.entity().get(l.b())) && wrong++ < showErrors) {
+                    out.printf("  WRONG %.4f %s%n", l.probability(), explain(l.evidence()));
+                }
+            }
+        }
+        Map<String, List<Integer>> byEntity = new HashMap<>();
+        for (int i = 0; i < data.persons().size(); i++) {
+            byEntity.computeIfAbsent(data.entity().get(i), k -> new ArrayList<>())
+                    .add(i);
+        }
+        int missed = 0;
+        for (List<Integer> group : byEntity.values()) {
+            for (int x = 0; x < group.size() && missed < showErrors; x++) {
+                for (int y = x + 1; y < group.size() && missed < showErrors; y++) {
+                    int a = Math.min(group.get(x), group.get(y));
+                    int b = Math.max(group.get(x), group.get(y));
+                    if ((acrossSources
+                                    && data.source().get(a).equals(data.source().get(b)))
+                            || linked.contains((long) a << 32 | b)) {
+                        continue;
+                    }
+                    var v = Matching.comparator()
+                            .compare(data.persons().get(a), data.persons().get(b));
+                    out.printf("  MISSED %.4f %s%n", r.model().probability(FellegiSunter.levels(v)), explain(v));
+                    missed++;
+                }
+            }
+        }
+    }
+
+    private static String explain(List<org.concordia.matching.FieldComparison> v) {
+        StringBuilder sb = new StringBuilder();
+        for (var c : v) {
+            sb.append(" | ")
+                    .append(c.field())
+                    .append(' ')
+                    .append(c.agreement())
+                    .append(": ")
+                    .append(c.explanation());
+        }
+        return sb.toString();
+    }
+
+    private static LabelledPersons generated(Path dir) throws IOException, ImportSetupException {
+        Map<String, String> personOf = new HashMap<>();
+        try (BufferedReader in = Files.newBufferedReader(dir.resolve(PeopleGenerator.TRUTH_FILE))) {
+            in.readLine();
+            for (String line; (line = in.readLine()) != null; ) {
+                String[] c = line.split(",");
+                personOf.put(c[0], c[1]);
+            }
+        }
+        PersonFiles.Read read =
+                PersonFiles.read(dir.resolve(PeopleGenerator.RECORDS_FILE), new PrintWriter(System.err));
+        List<Person> persons = read.persons();
+        List<String> entity =
+                persons.stream().map(p -> personOf.get(p.id().value())).toList();
+        return new LabelledPersons(
+                "generator",
+                persons,
+                entity,
+                persons.stream().map(p -> "generated").toList());
+    }
+
+    private static Set<Long> lookalikePairs(Path dir, LabelledPersons data) throws IOException {
+        Set<Long> out = new HashSet<>();
+        try (BufferedReader in = Files.newBufferedReader(dir.resolve(PeopleGenerator.LOOKALIKES_FILE))) {
+            in.readLine();
+            for (String line; (line = in.readLine()) != null; ) {
+                String[] c = line.split(",");
+                out.add(key(c[0], c[1]));
+            }
+        }
+        return out;
+    }
+
+    private static long key(String a, String b) {
+        long x = Long.parseLong(a.substring(1));
+        long y = Long.parseLong(b.substring(1));
+        return Math.min(x, y) << 32 | Math.max(x, y);
+    }
+}

@@ -1,0 +1,157 @@
+package org.concordia.matching.compare;
+
+import java.util.Set;
+import org.concordia.matching.BlockingKeys;
+
+/**
+ * One Latin name token, or a join of adjacent tokens, with the forms the name comparator matches
+ * on, computed once: phonetic key ({@link PhoneticKey}), variant groups ({@link NameVariants}) and
+ * consonant skeletons ({@link BlockingKeys#skeleton}). Immutable.
+ */
+final class NameToken {
+    /**
+     * Titles, honorifics, generation marks and connecting words that say little about who a person
+     * is: matched when both sides have them, never counted against a pair when only one side does.
+     */
+    static final Set<String> IGNORABLE = Set.of(
+            "MR",
+            "MRS",
+            "MS",
+            "MISS",
+            "MME",
+            "MLLE",
+            "DR",
+            "PROF",
+            "SIR",
+            "DAME",
+            "LORD",
+            "LADY",
+            "BARON",
+            "BARONESS",
+            "BARONET",
+            "VISCOUNT",
+            "MARQUESS",
+            "MARQUIS",
+            "DUKE",
+            "DUCHESS",
+            "COUNTESS",
+            "SHEIKH",
+            "SHAIKH",
+            "SHEIKHA",
+            "HAJI",
+            "HAJJ",
+            "HAJJI",
+            "HADJ",
+            "OF",
+            "THE",
+            "AND",
+            "JR",
+            "SR",
+            "JUNIOR",
+            "SENIOR",
+            "II",
+            "III",
+            "IV",
+            "HRH",
+            "REV",
+            "ST",
+            "SAINT",
+            "GEN",
+            "COL",
+            "CAPT",
+            "SGT");
+
+    final String text;
+    /** As shown in explanations: the parts of a join separated by {@code +} (ABD+ALLAH). */
+    final String shown;
+
+    final String key;
+    final int[] groups;
+    /** Skeleton forms: the skeleton and its spelling alternatives for cross-script comparison. */
+    final String[] skeletons;
+
+    final char first;
+    /** Bit set over the core-token positions this token covers (one bit, or several for a join). */
+    final int covers;
+    /** Counted when unaligned: not a title or generation mark. */
+    final boolean countable;
+    /** Part of the family name as the source gave it. */
+    final boolean family;
+    /** Derived from a consonantal script (Arabic, Hebrew), where short vowels are not written. */
+    final boolean abjad;
+
+    NameToken(String text, String shown, NameVariants variants, int covers, boolean family, boolean abjad) {
+        this.text = text;
+        this.shown = shown;
+        this.key = PhoneticKey.of(text);
+        this.groups = variants.groups(text);
+        this.skeletons = skeletons(text, abjad);
+        this.first = text.isEmpty() ? 0 : text.charAt(0);
+        this.covers = covers;
+        this.countable = !IGNORABLE.contains(text) && !hasDigit(text);
+        this.family = family;
+        this.abjad = abjad;
+    }
+
+    /** A particle (AL, BIN, VAN...): covers no core token. */
+    boolean particle() {
+        return (covers & PreparedName.CORE_MASK) == 0;
+    }
+
+    int length() {
+        return text.length();
+    }
+
+    /** True when a consonant skeleton of one token equals one of the other. */
+    boolean skeletonMatches(NameToken o) {
+        for (String a : skeletons) {
+            if (a.length() < 2) {
+                continue;
+            }
+            for (String b : o.skeletons) {
+                if (a.equals(b)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The skeleton, and the forms it takes when one writing leaves out what the other writes: in
+     * Arabic the ta marbuta ة comes out as a final T (FATMT for فاطمة, FATIMA in Latin), and the ʿayn
+     * ع of عمر, عبد is not transliterated at all, so a Latin initial vowel (OMAR, ABD) has no
+     * counterpart; a Latin final H (FATIMAH) has none either.
+     */
+    private static String[] skeletons(String text, boolean abjad) {
+        String s = BlockingKeys.skeleton(text);
+        if (abjad) {
+            return s.length() > 2 && s.endsWith("T")
+                    ? new String[] {s, s.substring(0, s.length() - 1)}
+                    : new String[] {s};
+        }
+        boolean leadingVowel = s.length() > 2 && s.charAt(0) == 'A';
+        boolean trailingH = s.length() > 2 && s.endsWith("H");
+        if (!leadingVowel && !trailingH) {
+            return new String[] {s};
+        }
+        String noLead = leadingVowel ? s.substring(1) : s;
+        String noTrail = trailingH ? s.substring(0, s.length() - 1) : s;
+        String neither = trailingH && noLead.length() > 1 ? noLead.substring(0, noLead.length() - 1) : noLead;
+        return new String[] {s, noLead, noTrail, neither};
+    }
+
+    private static boolean hasDigit(String t) {
+        for (int i = 0; i < t.length(); i++) {
+            if (t.charAt(i) >= '0' && t.charAt(i) <= '9') {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Override
+    public String toString() {
+        return text;
+    }
+}

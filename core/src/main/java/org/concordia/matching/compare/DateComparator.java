@@ -74,14 +74,19 @@ public final class DateComparator {
                 why = dy == 0 ? "same year, different day" : dy + " years apart";
             }
         } else if (dy == 0 && compatible(a, b)) {
+            boolean samePrecision = a.hasMonth() == b.hasMonth() && a.hasDay() == b.hasDay();
             if (a.hasMonth() && b.hasMonth()) {
                 level = Agreement.CLOSE;
                 sim = 0.85;
-                why = "agree to the month, one less precise";
+                why = samePrecision
+                        ? "agree to the month, neither known to the day"
+                        : "agree to the month, one less precise";
             } else {
                 level = Agreement.WEAK;
                 sim = 0.6;
-                why = "agree to the year, one less precise";
+                why = samePrecision
+                        ? "agree to the year, neither known further"
+                        : "agree to the year, one less precise";
             }
         } else if (dy == 1 && compatibleBeyondYear(a, b)) {
             level = Agreement.WEAK;

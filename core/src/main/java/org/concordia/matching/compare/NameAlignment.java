@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.concordia.matching.Agreement;
+import org.concordia.matching.compare.TokenAgreement.Kind;
 
 /**
  * The token alignment of two names, the heart of {@link NameComparator}: which core token of one
@@ -12,7 +13,7 @@ import org.concordia.matching.Agreement;
  *
  * <ol>
  *   <li>single tokens with strong agreement: equal; known variants ({@link NameVariants}); equal
- *       phonetic keys ({@link PhoneticKey}); Jaro-Winkler of at least {@value #TYPO} (a typo); or,
+ *       phonetic keys ({@link PhoneticKey}); Jaro-Winkler of at least {@value TokenAgreement#TYPO} (a typo); or,
  *       between a token from Arabic or Hebrew script and a Latin one, equal consonant skeletons
  *       (MHMD from محمد and MOHAMED);
  *   <li>joins of two or three adjacent tokens of one name against a token or a join of the other,
@@ -23,39 +24,23 @@ import org.concordia.matching.Agreement;
  *
  * Greedy assignment is optimal enough for names of a handful of tokens and costs one pass over a
  * matrix of at most 12 × 12 cells per round.
+ *
+ * <p>With the learned cross-script model ({@link LearnedTransliteration}), a token or join that came
+ * from a word in a script the model covers (Arabic, Cyrillic, Han, Hebrew, Hangul, Katakana) and a
+ * Latin token or join that the other tests leave unaligned are a strong pair of kind "learned
+ * transliteration" when the model's score for the word as written and the Latin spelling reaches its
+ * threshold: בנימין ~ BENJAMIN and 김 ~ KIM, whose ICU transliterations BNYMYN and GIM agree with
+ * nothing. Single tokens are tried at the end of round 1, joins in round 2 after the other tests.
  */
 final class NameAlignment {
-    /** The Jaro-Winkler similarity from which two tokens are taken to be one with a typo. */
-    static final double TYPO = 0.90;
-    /** The Jaro-Winkler similarity from which two tokens count as similar (weak agreement). */
-    static final double SIMILAR = 0.80;
-
-    enum Kind {
-        EXACT("same", true),
-        VARIANT("variant", true),
-        PHONETIC("phonetic", true),
-        TYPO("typo", true),
-        SKELETON("consonant skeleton", true),
-        PREFIX("prefix", false),
-        SIMILAR("similar", false),
-        INITIAL("initial", false);
-
-        final String label;
-        final boolean strong;
-
-        Kind(String label, boolean strong) {
-            this.label = label;
-            this.strong = strong;
-        }
-    }
-
-    private static final Kind[] KINDS = Kind.values();
-
     /** An aligned pair: a token or join of each name. */
     record Pair(NameToken a, NameToken b, Kind kind, double score) {}
 
     final PreparedName a;
     final PreparedName b;
+    /** The model behind {@link Kind#LEARNED} pairs, or null. */
+    private final LearnedTransliteration learned;
+
     final Agreement level;
     final double similarity;
     final List<Pair> pairs;
@@ -65,6 +50,7 @@ final class NameAlignment {
     private NameAlignment(
             PreparedName a,
             PreparedName b,
+            LearnedTransliteration learned,
             Agreement level,
             double similarity,
             List<Pair> pairs,
@@ -72,6 +58,7 @@ final class NameAlignment {
             int usedB) {
         this.a = a;
         this.b = b;
+        this.learned = learned;
         this.level = level;
         this.similarity = similarity;
         this.pairs = pairs;
@@ -83,10 +70,21 @@ final class NameAlignment {
         return !a.script.equals(b.script);
     }
 
-    static NameAlignment align(PreparedName a, PreparedName b) {
+    /**
+     * Aligns two names.
+     *
+     * @param learned the learned cross-script model, or null to align without it; it is asked only
+     *     when one name is in Latin script and the other has native-script forms
+     */
+    static NameAlignment align(PreparedName a, PreparedName b, LearnedTransliteration learned) {
         int full = (1 << a.core.length) - 1;
         if (a.sortedKey.equals(b.sortedKey)) {
-            return new NameAlignment(a, b, Agreement.EXACT, 1, List.of(), full, (1 << b.core.length) - 1);
+            return new NameAlignment(a, b, learned, Agreement.EXACT, 1, List.of(), full, (1 << b.core.length) - 1);
+        }
+        if (learned != null
+                && !(a.hasNativeForms() && "Latn".equals(b.script))
+                && !(b.hasNativeForms() && "Latn".equals(a.script))) {
+            learned = null; // nothing for the model to compare
         }
         NameToken[] ca = a.core;
         NameToken[] cb = b.core;
@@ -97,35 +95,26 @@ final class NameAlignment {
         int[] m = new int[na * nb];
         for (int i = 0; i < na; i++) {
             for (int j = 0; j < nb; j++) {
-                m[i * nb + j] = strong(ca[i], cb[j]);
+                m[i * nb + j] = TokenAgreement.strong(ca[i], cb[j]);
             }
         }
-        int usedA = 0;
-        int usedB = 0;
-        while (true) {
-            int best = 0;
-            int bi = -1;
-            int bj = -1;
+        long used = greedy(ca, cb, m, pairs, 0);
+        // round 1, continued: the learned model for the single tokens that round left unaligned
+        if (learned != null && leftOver(ca, (int) used) && leftOver(cb, (int) (used >>> 32))) {
+            boolean any = false;
             for (int i = 0; i < na; i++) {
-                if ((usedA & (1 << i)) != 0) {
-                    continue;
-                }
                 for (int j = 0; j < nb; j++) {
-                    int s = m[i * nb + j];
-                    if (s > best && (usedB & (1 << j)) == 0) {
-                        best = s;
-                        bi = i;
-                        bj = j;
-                    }
+                    boolean free = (used & (1L << i)) == 0 && (used & (1L << (32 + j))) == 0;
+                    m[i * nb + j] = free ? TokenAgreement.learned(ca[i], cb[j], learned) : 0;
+                    any |= m[i * nb + j] != 0;
                 }
             }
-            if (bi < 0) {
-                break;
+            if (any) {
+                used = greedy(ca, cb, m, pairs, used);
             }
-            usedA |= 1 << bi;
-            usedB |= 1 << bj;
-            pairs.add(pair(ca[bi], cb[bj], best));
         }
+        int usedA = (int) used;
+        int usedB = (int) (used >>> 32);
         // round 2: joins of adjacent tokens and particles, when tokens are left on both sides
         boolean leftA = leftOver(ca, usedA);
         boolean leftB = leftOver(cb, usedB);
@@ -139,7 +128,7 @@ final class NameAlignment {
                         continue;
                     }
                     for (NameToken y : cb) {
-                        int s = (y.covers & usedB) == 0 ? extra(x, y) : 0;
+                        int s = (y.covers & usedB) == 0 ? TokenAgreement.extra(x, y, learned) : 0;
                         if (s > best) {
                             best = s;
                             bx = x;
@@ -147,7 +136,7 @@ final class NameAlignment {
                         }
                     }
                     for (NameToken y : b.extras) {
-                        int s = (y.covers & usedB) == 0 ? extra(x, y) : 0;
+                        int s = (y.covers & usedB) == 0 ? TokenAgreement.extra(x, y, learned) : 0;
                         if (s > best) {
                             best = s;
                             bx = x;
@@ -160,7 +149,7 @@ final class NameAlignment {
                         continue;
                     }
                     for (NameToken x : ca) {
-                        int s = (x.covers & usedA) == 0 ? extra(x, y) : 0;
+                        int s = (x.covers & usedA) == 0 ? TokenAgreement.extra(x, y, learned) : 0;
                         if (s > best) {
                             best = s;
                             bx = x;
@@ -181,7 +170,7 @@ final class NameAlignment {
             for (int i = 0; i < na; i++) {
                 for (int j = 0; j < nb; j++) {
                     boolean free = (usedA & (1 << i)) == 0 && (usedB & (1 << j)) == 0;
-                    m[i * nb + j] = free ? weak(ca[i], cb[j]) : 0;
+                    m[i * nb + j] = free ? TokenAgreement.weak(ca[i], cb[j]) : 0;
                 }
             }
             while (true) {
@@ -206,7 +195,44 @@ final class NameAlignment {
                 pairs.add(pair(ca[bi], cb[bj], best));
             }
         }
-        return classify(a, b, pairs, usedA, usedB);
+        return classify(a, b, learned, pairs, usedA, usedB);
+    }
+
+    /**
+     * Greedy assignment over a matrix of packed scores, best first, among tokens not yet used; {@code
+     * used} and the result hold the used tokens of {@code ca} in the low 32 bits, of {@code cb} in the
+     * high ones.
+     */
+    private static long greedy(NameToken[] ca, NameToken[] cb, int[] m, List<Pair> pairs, long used) {
+        int na = ca.length;
+        int nb = cb.length;
+        int usedA = (int) used;
+        int usedB = (int) (used >>> 32);
+        while (true) {
+            int best = 0;
+            int bi = -1;
+            int bj = -1;
+            for (int i = 0; i < na; i++) {
+                if ((usedA & (1 << i)) != 0) {
+                    continue;
+                }
+                for (int j = 0; j < nb; j++) {
+                    int s = m[i * nb + j];
+                    if (s > best && (usedB & (1 << j)) == 0) {
+                        best = s;
+                        bi = i;
+                        bj = j;
+                    }
+                }
+            }
+            if (bi < 0) {
+                break;
+            }
+            usedA |= 1 << bi;
+            usedB |= 1 << bj;
+            pairs.add(pair(ca[bi], cb[bj], best));
+        }
+        return (usedA & 0xFFFFFFFFL) | ((long) usedB << 32);
     }
 
     private static boolean leftOver(NameToken[] core, int used) {
@@ -218,10 +244,13 @@ final class NameAlignment {
         return false;
     }
 
-    private static NameAlignment classify(PreparedName a, PreparedName b, List<Pair> pairs, int usedA, int usedB) {
+    private static NameAlignment classify(
+            PreparedName a, PreparedName b, LearnedTransliteration learned, List<Pair> pairs, int usedA, int usedB) {
         int strong = 0;
         int weak = 0;
         boolean familyAligned = false;
+        int strongA = 0;
+        int strongB = 0;
         double sumW = 0;
         double sumS = 0;
         for (Pair p : pairs) {
@@ -231,6 +260,8 @@ final class NameAlignment {
             if (p.kind.strong) {
                 strong++;
                 familyAligned |= p.a.family || p.b.family;
+                strongA |= p.a.covers;
+                strongB |= p.b.covers;
             } else {
                 weak++;
             }
@@ -245,15 +276,20 @@ final class NameAlignment {
         double similarity = denominator == 0 ? 0 : Math.min(1, sumS / denominator);
         boolean shorterAligned = countA < countB ? unA == 0 : (countB < countA ? unB == 0 : unA == 0 || unB == 0);
         boolean bothSingle = countA == 1 && countB == 1;
+        // strong pairs cover at least half the tokens of the shorter name (of either name when both are as long)
+        int coveredA = Integer.bitCount(strongA & PreparedName.CORE_MASK);
+        int coveredB = Integer.bitCount(strongB & PreparedName.CORE_MASK);
+        int covered = countA < countB ? coveredA : (countB < countA ? coveredB : Math.max(coveredA, coveredB));
+        boolean halfStrong = strong > 0 && 2 * covered >= Math.min(countA, countB);
         Agreement level;
         if (shorterAligned && (strong >= 2 || (bothSingle && strong == 1))) {
             level = Agreement.CLOSE;
-        } else if (shorterAligned && strong + weak >= 1) {
+        } else if ((shorterAligned && strong + weak >= 1) || familyAligned || halfStrong) {
             level = Agreement.WEAK;
         } else {
             level = Agreement.DISAGREE;
         }
-        return new NameAlignment(a, b, level, similarity, pairs, usedA, usedB);
+        return new NameAlignment(a, b, learned, level, similarity, pairs, usedA, usedB);
     }
 
     /** Countable core tokens: not titles; all of them when the name has nothing else. */
@@ -271,86 +307,8 @@ final class NameAlignment {
         return un;
     }
 
-    /** Strong agreement of two tokens, packed as {@code kind << 16 | score * 10000}; 0 when none. */
-    static int strong(NameToken x, NameToken y) {
-        if (x.text.equals(y.text)) {
-            return pack(Kind.EXACT, 1);
-        }
-        if (NameVariants.share(x.groups, y.groups)) {
-            return pack(Kind.VARIANT, 0.95);
-        }
-        if (x.abjad != y.abjad && x.skeletonMatches(y)) {
-            return pack(Kind.SKELETON, 0.85);
-        }
-        if (x.key.length() >= 2 && x.key.equals(y.key)) {
-            return pack(Kind.PHONETIC, 0.92);
-        }
-        // a typo: skipped where Jaro-Winkler cannot reach the threshold (a short token whose first letter differs)
-        if (x.length() >= 2 && y.length() >= 2 && (x.first == y.first || (x.length() >= 4 && y.length() >= 4))) {
-            double jw = JaroWinkler.similarity(x.text, y.text);
-            if (jw >= TYPO && !startsWithOther(x.text, y.text)) {
-                return pack(Kind.TYPO, jw);
-            }
-        }
-        return 0;
-    }
-
-    /** Agreement involving a join or a particle; a particle only agrees with an equal token. */
-    private static int extra(NameToken x, NameToken y) {
-        boolean px = x.particle();
-        boolean py = y.particle();
-        if (px || py) {
-            return px && py || !x.text.equals(y.text) ? 0 : pack(Kind.EXACT, 1);
-        }
-        return strong(x, y);
-    }
-
-    /**
-     * One token is the start of the other, two letters or more shorter (XIAO and XIAOMING, VIKTOR
-     * and VIKTOROVICH): not a typo but
-     * a part of a join, a prefix or a patronymic, left to the later rounds.
-     */
-    private static boolean startsWithOther(String x, String y) {
-        if (Math.abs(x.length() - y.length()) < 2) {
-            return false; // a letter lost at the end is a typo (MICHAE, MICHAEL)
-        }
-        return x.length() < y.length() ? y.startsWith(x) : x.startsWith(y);
-    }
-
-    /** Weak agreement: an initial, a prefix of at least three letters, or a similar spelling. 0 when none. */
-    static int weak(NameToken x, NameToken y) {
-        if (x.first != y.first) {
-            if (x.length() >= 4 && y.length() >= 4) {
-                double jw = JaroWinkler.similarity(x.text, y.text);
-                return jw >= SIMILAR ? pack(Kind.SIMILAR, jw - 0.1) : 0;
-            }
-            return 0;
-        }
-        int lx = x.length();
-        int ly = y.length();
-        if ((lx == 1) != (ly == 1)) {
-            return pack(Kind.INITIAL, 0.6);
-        }
-        if (Math.min(lx, ly) >= 3 && (lx < ly ? y.text.startsWith(x.text) : x.text.startsWith(y.text))) {
-            return pack(Kind.PREFIX, 0.75);
-        }
-        if (lx >= 3 && ly >= 3) {
-            double jw = JaroWinkler.similarity(x.text, y.text);
-            if (jw >= SIMILAR) {
-                return pack(Kind.SIMILAR, jw - 0.1);
-            }
-        }
-        return 0;
-    }
-
-    /** Packs so that a higher kind-independent score wins: the score leads, the kind breaks ties. */
-    private static int pack(Kind kind, double score) {
-        return (int) Math.round(score * 10000) << 4 | (KINDS.length - kind.ordinal());
-    }
-
     private static Pair pair(NameToken x, NameToken y, int packed) {
-        Kind kind = KINDS[KINDS.length - (packed & 0xF)];
-        return new Pair(x, y, kind, (packed >>> 4) / 10000.0);
+        return new Pair(x, y, TokenAgreement.kind(packed), TokenAgreement.score(packed));
     }
 
     /** What a person reads: the aligned pairs and why, and what was left over. */
@@ -360,13 +318,15 @@ final class NameAlignment {
             parts.add("same name in any order (" + a.sortedKey + ")");
         } else {
             for (Pair p : pairs) {
-                String how = p.kind == Kind.TYPO
-                        ? String.format(Locale.ROOT, "typo %.2f", p.score)
-                        : p.kind == Kind.SIMILAR
-                                ? String.format(Locale.ROOT, "similar %.2f", p.score + 0.1)
-                                : p.kind.label;
+                String how = switch (p.kind) {
+                    case TYPO -> String.format(Locale.ROOT, "typo %.2f", p.score);
+                    case SIMILAR -> String.format(Locale.ROOT, "similar %.2f", p.score + 0.1);
+                    case LEARNED ->
+                        String.format(Locale.ROOT, "learned transliteration %.2f", learned.probabilityOf(p.score));
+                    default -> p.kind.label;
+                };
                 boolean joined = !contains(a.core, p.a) || !contains(b.core, p.b);
-                parts.add(p.a.shown + "~" + p.b.shown + " " + (joined ? "joined, " : "") + how);
+                parts.add(shown(p.a, p.kind) + "~" + shown(p.b, p.kind) + " " + (joined ? "joined, " : "") + how);
             }
             if (pairs.isEmpty()) {
                 parts.add("no token in common");
@@ -378,6 +338,11 @@ final class NameAlignment {
         particles(b, parts);
         String scripts = crossScript() ? " [across scripts " + a.script + "/" + b.script + "]" : "";
         return "'" + a.source.full() + "' ~ '" + b.source.full() + "': " + String.join(", ", parts) + scripts;
+    }
+
+    /** A token as an explanation shows it: as written in its own script when the learned model compared it. */
+    private static String shown(NameToken t, Kind kind) {
+        return kind == Kind.LEARNED && t.nativeForm != null ? t.nativeForm.text : t.shown;
     }
 
     /** Particles that no aligned join took in: left out of the comparison. */

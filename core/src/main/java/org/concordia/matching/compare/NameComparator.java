@@ -3,15 +3,21 @@ package org.concordia.matching.compare;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import org.concordia.matching.Agreement;
 import org.concordia.matching.FieldComparison;
+import org.concordia.matching.translit.CrossScriptModel;
 import org.concordia.model.PersonName;
 
 /**
- * Compares the names of two persons: every name of one against every name of the other, keeping the
- * best pair, each pair compared by token alignment ({@link NameAlignment}) of the normalised core
- * tokens ({@code normalized().coreTokens()}; particles such as AL, BIN, VAN take part only in joins).
+ * Compares the names of two persons: every name of one against every name of the other (names in the
+ * same script first), keeping the best pair, each pair compared by token alignment ({@link
+ * NameAlignment}) of the normalised core tokens ({@code normalized().coreTokens()}; particles such as
+ * AL, BIN, VAN take part only in joins). Across scripts, the learned cross-script model ({@link
+ * CrossScriptModel}, trained on Wikidata name pairs) is asked about what the transliteration leaves
+ * unaligned between a name in Arabic, Cyrillic, Han, Hebrew, Hangul or Katakana script and a name in
+ * Latin script ({@link LearnedTransliteration}).
  *
  * <p>Levels of the result, field {@code "name"}:
  *
@@ -21,7 +27,8 @@ import org.concordia.model.PersonName;
  *       equal): "ABDULLAH, Muhammad" and "Muhammad Abdullah"; 毛泽东 and "Mao Zedong".
  *   <li>{@link Agreement#CLOSE}: every countable token of the shorter name (titles and generation
  *       marks do not count) is aligned, at least two of them strongly (equal, known variant, same
- *       phonetic key, a typo, a join, or the same consonant skeleton across Arabic and Latin script),
+ *       phonetic key, a typo, a join, the same consonant skeleton across Arabic and Latin script, or a
+ *       learned transliteration: בנימין ~ BENJAMIN, 김정은 ~ "Kim Jong-un"),
  *       or both names are one token and that token agrees strongly. A middle name or second family
  *       name on one side only is tolerated: "Mohamed Abdallah" ~ "Muhammad Abdullah"; "John Fitzgerald
  *       Kennedy" ~ "John F. Kennedy" (an initial beside two strong pairs).
@@ -33,7 +40,8 @@ import org.concordia.model.PersonName;
  * </ul>
  *
  * <p>Similarity: the weighted mean of the aligned pairs' scores (1 equal, 0.95 variant, 0.92
- * phonetic, the Jaro-Winkler value for a typo, 0.85 skeleton, 0.75 prefix, 0.6 initial), each
+ * phonetic, the Jaro-Winkler value for a typo, 0.85 skeleton, 0.8 to 0.9 for a learned
+ * transliteration as the model's score goes from its threshold to 1, 0.75 prefix, 0.6 initial), each
  * unaligned token of the shorter name counting as a pair of score 0 and weight 1, of the longer name
  * with weight 0.5 (0.75 each when both are as long); EXACT is 1.
  *
@@ -45,7 +53,8 @@ import org.concordia.model.PersonName;
  * Winkler (1990) for the string comparator; the skeleton from {@link
  * org.concordia.matching.BlockingKeys#skeleton}.
  *
- * <p>Thread-safe; prepare each person's names once ({@link #prepare}) when comparing many pairs.
+ * <p>Thread-safe; prepare each person's names once ({@link #prepare}) when comparing many pairs. The
+ * model is loaded (about 3 MB, once) when the first name in a script other than Latin is prepared.
  */
 public final class NameComparator {
     public static final String FIELD = "name";
@@ -53,13 +62,45 @@ public final class NameComparator {
     public static final int MAX_NAMES = 8;
 
     private final NameVariants variants;
+    /** The learned cross-script model, or null. */
+    private final LearnedTransliteration learned;
 
+    /** The bundled name variants and cross-script model. */
     public NameComparator() {
         this(NameVariants.standard());
     }
 
+    /** These variants, the bundled cross-script model. */
     public NameComparator(NameVariants variants) {
+        this(variants, LearnedTransliteration.bundled());
+    }
+
+    /** These variants and this cross-script model. */
+    public NameComparator(NameVariants variants, CrossScriptModel model) {
+        this(variants, learnedFrom(model));
+    }
+
+    private static LearnedTransliteration learnedFrom(CrossScriptModel model) {
+        Objects.requireNonNull(model, "model");
+        return new LearnedTransliteration(() -> model, LearnedTransliteration.THRESHOLD);
+    }
+
+    NameComparator(NameVariants variants, LearnedTransliteration learned) {
         this.variants = variants;
+        this.learned = learned;
+    }
+
+    /**
+     * The bundled name variants without the learned cross-script model: names in other scripts are
+     * compared through their transliteration only (for comparison, and where the model cannot be used).
+     */
+    public static NameComparator withoutLearnedTransliteration() {
+        return new NameComparator(NameVariants.standard(), (LearnedTransliteration) null);
+    }
+
+    /** The learned cross-script model in use, or null. */
+    LearnedTransliteration learned() {
+        return learned;
     }
 
     /** The names of one person, made ready for comparison. Immutable. */
@@ -93,7 +134,7 @@ public final class NameComparator {
             String dedup =
                     PreparedName.scriptFamily(n.script()) + '|' + n.normalized().sortedKey() + '|' + n.family();
             if (seen.add(dedup)) {
-                out.add(new PreparedName(n, variants));
+                out.add(new PreparedName(n, variants, learned));
             }
         }
         return new Names(out.toArray(new PreparedName[0]));
@@ -110,13 +151,19 @@ public final class NameComparator {
             return FieldComparison.missing(FIELD);
         }
         NameAlignment best = null;
-        for (PreparedName x : a.names) {
-            for (PreparedName y : b.names) {
-                NameAlignment al = NameAlignment.align(x, y);
-                if (best == null || better(al, best)) {
-                    best = al;
-                    if (best.level == Agreement.EXACT && !best.crossScript()) {
-                        return result(best);
+        // names in one script first: an exact match there ends the search before any cross-script work
+        for (int pass = 0; pass < 2; pass++) {
+            for (PreparedName x : a.names) {
+                for (PreparedName y : b.names) {
+                    if (x.script.equals(y.script) != (pass == 0)) {
+                        continue;
+                    }
+                    NameAlignment al = NameAlignment.align(x, y, learned);
+                    if (best == null || better(al, best)) {
+                        best = al;
+                        if (best.level == Agreement.EXACT && !best.crossScript()) {
+                            return result(best);
+                        }
                     }
                 }
             }

@@ -6,7 +6,9 @@ import org.concordia.matching.BlockingKeys;
 /**
  * One Latin name token, or a join of adjacent tokens, with the forms the name comparator matches
  * on, computed once: phonetic key ({@link PhoneticKey}), variant groups ({@link NameVariants}) and
- * consonant skeletons ({@link BlockingKeys#skeleton}). Immutable.
+ * consonant skeletons ({@link BlockingKeys#skeleton}); for a token transliterated from a script the
+ * learned cross-script model covers, the native-script text it came from. Immutable (the native
+ * form's memory of model answers is thread-safe).
  */
 final class NameToken {
     /**
@@ -79,8 +81,23 @@ final class NameToken {
     final boolean family;
     /** Derived from a consonantal script (Arabic, Hebrew), where short vowels are not written. */
     final boolean abjad;
+    /** Of a name written in Latin script. */
+    final boolean latin;
+    /**
+     * The native-script word this token or join was transliterated from, when it is one whole word of a
+     * script the learned model covers; otherwise null.
+     */
+    final LearnedTransliteration.Native nativeForm;
 
-    NameToken(String text, String shown, NameVariants variants, int covers, boolean family, boolean abjad) {
+    NameToken(
+            String text,
+            String shown,
+            NameVariants variants,
+            int covers,
+            boolean family,
+            boolean abjad,
+            boolean latin,
+            LearnedTransliteration.Native nativeForm) {
         this.text = text;
         this.shown = shown;
         this.key = PhoneticKey.of(text);
@@ -91,6 +108,8 @@ final class NameToken {
         this.countable = !IGNORABLE.contains(text) && !hasDigit(text);
         this.family = family;
         this.abjad = abjad;
+        this.latin = latin;
+        this.nativeForm = nativeForm;
     }
 
     /** A particle (AL, BIN, VAN...): covers no core token. */

@@ -16,10 +16,10 @@ import org.concordia.model.Sex;
  * PlaceComparator}).
  *
  * <p>Everything that depends on one person only (name tokens, phonetic keys, variant groups,
- * skeletons, joins; OCR-folded document numbers; normalised birth place) is computed once by {@link
- * #prepare}; {@link #compare(Prepared, Prepared)} then only compares. Measured on the generated data
- * ({@code concordia generate --people 2000 --seed 1}) and FEBRL: see {@code PersonComparatorBench}
- * in the tests (run with {@code -Dconcordia.bench=true -Dgroups=bench}).
+ * skeletons, joins, native-script words; OCR-folded document numbers; normalised birth place) is
+ * computed once by {@link #prepare}; {@link #compare(Prepared, Prepared)} then only compares (the
+ * learned cross-script model's Latin spellings of a native-script word are generated on its first
+ * comparison and shared, see {@link NameComparator}).
  *
  * <p>Thread-safe.
  */
@@ -100,5 +100,24 @@ public final class PersonComparator implements RecordComparator<PersonComparator
     /** Compares two persons, preparing both: for one-off comparisons. */
     public List<FieldComparison> compare(Person a, Person b) {
         return compare(prepare(a), prepare(b));
+    }
+
+    /**
+     * Values for frequency adjustment: the names' order-insensitive keys (field 0) and the birth
+     * place's joined tokens (field 5); a value agreed on by many records weighs less.
+     */
+    @Override
+    public List<String> valueKeys(Prepared p, int field) {
+        if (field == 0) {
+            java.util.List<String> keys = new java.util.ArrayList<>(p.names.names.length);
+            for (PreparedName n : p.names.names) {
+                keys.add(n.sortedKey);
+            }
+            return keys;
+        }
+        if (field == 5 && p.birthPlace != null && p.birthPlace.joined != null && !p.birthPlace.joined.isEmpty()) {
+            return List.of(p.birthPlace.joined);
+        }
+        return List.of();
     }
 }

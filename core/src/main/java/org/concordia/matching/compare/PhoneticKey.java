@@ -4,7 +4,7 @@ package org.concordia.matching.compare;
  * A simple phonetic key for Latin name tokens that folds the spelling differences of the common
  * transliteration systems and national orthographies, so that {@code YULIYA}, {@code IULIIA}, {@code
  * JULIJA} and {@code IOULIA} (Юлия in BGN/PCGN, ICAO Doc 9303, German and French usage), {@code
- * YOUSSEF}/{@code YUSUF}, {@code HUSSEIN}/{@code HUSAIN}, {@code MUELLER}/{@code MULLER}, {@code
+ * YOUSSEF}/{@code YUSEF}, {@code HUSSEIN}/{@code HUSAIN}, {@code MUELLER}/{@code MULLER}, {@code
  * DMITRIY}/{@code DMITRII}/{@code DMITRY} or {@code ALEKSANDR}/{@code ALEXANDRE} share a key.
  *
  * <p>Written for Concordia after the rules of thumb of the transliteration tables it has to
@@ -164,7 +164,12 @@ public final class PhoneticKey {
             char c = s.charAt(i);
             boolean isVowel = vowel(c);
             if (c == 'Y') {
-                boolean glide = i > 0 && vowel(s.charAt(i - 1)) && i + 1 < n && vowel(s.charAt(i + 1));
+                // a glide between vowels (MAYA), but not after I: IYA is IA (MARIYA, YULIYA)
+                boolean glide = i > 0
+                        && vowel(s.charAt(i - 1))
+                        && s.charAt(i - 1) != 'I'
+                        && i + 1 < n
+                        && vowel(s.charAt(i + 1));
                 boolean leading = out.length() == 0 && run.length() == 0;
                 isVowel = !glide && !leading;
             }

@@ -13,9 +13,9 @@ import org.concordia.normalize.Scripts;
  * upper-case ASCII Latin, tokens) and compared on its tokens joined without spaces.
  *
  * <ul>
- *   <li>{@link Agreement#EXACT}: the same tokens (Zürich ~ ZURICH; São Paulo ~ Sao Paulo).
+ *   <li>{@link Agreement#EXACT}: the same tokens (São Paulo ~ Sao Paulo; ZÜRICH ~ Zürich).
  *   <li>{@link Agreement#CLOSE}: known names of one place ({@link NameVariants#places()}: Munich ~
- *       München, Peking ~ 北京, Muscat ~ مسقط); Jaro-Winkler of the joined tokens of at least 0.9
+ *       München, Peking ~ 北京, Muscat ~ مسقط; Zürich ~ Zurich, since ICAO Doc 9303 writes Ü as UE); Jaro-Winkler of the joined tokens of at least 0.9
  *       (typos; Winkler 1990); every token of the shorter text in the longer one ("Bristol" ~
  *       "Bristol, City of"); or, between Arabic or Hebrew script and Latin, the same consonant
  *       skeleton ({@link BlockingKeys#skeleton}).

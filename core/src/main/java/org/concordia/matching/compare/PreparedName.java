@@ -10,7 +10,9 @@ import org.concordia.normalize.NameNormalizer;
 /**
  * One name made ready for {@link NameAlignment}: its core tokens, the joins of two or three adjacent
  * tokens (particles included, so that AL SHAMMARI gives ALSHAMMARI and ABD AL RAHMAN gives
- * ABDALRAHMAN), which tokens belong to the family name, and its writing system. Immutable.
+ * ABDALRAHMAN), which tokens belong to the family name, and its writing system. For a name in a
+ * script the learned cross-script model covers, each token or join that one whole word gave keeps
+ * that word as written ({@link NativeWords}): BNYMYN keeps בנימין, PU+JING keeps 普京. Immutable.
  */
 final class PreparedName {
     /** At most this many core tokens take part in a comparison (coverage is an int bit set). */
@@ -40,21 +42,33 @@ final class PreparedName {
 
     final int countable;
 
-    PreparedName(PersonName name, NameVariants variants) {
+    private final boolean hasNativeForms;
+
+    /**
+     * @param learned the learned cross-script model, or null: with it, the tokens of a name in a script
+     *     it covers keep the native-script words they came from ({@link NativeWords})
+     */
+    PreparedName(PersonName name, NameVariants variants, LearnedTransliteration learned) {
         this.source = name;
         this.script = scriptFamily(name.script());
         this.sortedKey = name.normalized().sortedKey();
         boolean abjad = isAbjad(script);
+        boolean latin = "Latn".equals(script);
         List<String> tokens = name.normalized().tokens();
         List<String> coreTokens = name.normalized().coreTokens();
         Set<String> family = familyTokens(name);
+        NativeSource natives = learned == null || latin ? null : NativeSource.of(name, learned);
         int n = Math.min(coreTokens.size(), MAX_TOKENS);
         int[] bitOf = new int[tokens.size()];
+        int[] tokenOfCore = new int[n];
         List<String> parts = new ArrayList<>(2);
         int j = 0;
         for (int i = 0; i < tokens.size(); i++) {
             if (j < coreTokens.size() && tokens.get(i).equals(coreTokens.get(j))) {
                 bitOf[i] = j < n ? 1 << j : 0;
+                if (j < n) {
+                    tokenOfCore[j] = i;
+                }
                 j++;
             } else {
                 bitOf[i] = parts.size() < 32 - PARTICLE_BIT ? 1 << (PARTICLE_BIT + parts.size()) : 0;
@@ -66,7 +80,16 @@ final class PreparedName {
         int count = 0;
         for (int i = 0; i < n; i++) {
             String t = coreTokens.get(i);
-            core[i] = new NameToken(t, t, variants, 1 << i, family.contains(t), abjad);
+            int at = tokenOfCore[i];
+            core[i] = new NameToken(
+                    t,
+                    t,
+                    variants,
+                    1 << i,
+                    family.contains(t),
+                    abjad,
+                    latin,
+                    natives == null ? null : natives.form(at, at + 1));
             if (core[i].countable) {
                 count++;
             }
@@ -74,34 +97,117 @@ final class PreparedName {
         this.countable = count;
         this.particleTokens = new NameToken[Math.min(parts.size(), 32 - PARTICLE_BIT)];
         for (int k = 0; k < particleTokens.length; k++) {
-            particleTokens[k] =
-                    new NameToken(parts.get(k), parts.get(k), variants, 1 << (PARTICLE_BIT + k), false, abjad);
+            particleTokens[k] = new NameToken(
+                    parts.get(k), parts.get(k), variants, 1 << (PARTICLE_BIT + k), false, abjad, latin, null);
         }
         List<NameToken> js = new ArrayList<>();
         for (int width = 2; width <= 3; width++) {
             for (int start = 0; start + width <= tokens.size(); start++) {
-                StringBuilder sb = new StringBuilder();
-                StringBuilder shown = new StringBuilder();
-                int covers = 0;
-                boolean fam = false;
-                for (int k = start; k < start + width; k++) {
-                    sb.append(tokens.get(k));
-                    shown.append(k > start ? "+" : "").append(tokens.get(k));
-                    covers |= bitOf[k];
-                    int core = Integer.numberOfTrailingZeros(bitOf[k]);
-                    if (bitOf[k] != 0 && core < n) {
-                        fam |= this.core[core].family;
-                    }
+                NameToken join = join(tokens, start, start + width, bitOf, variants, abjad, latin, natives);
+                if (join != null) {
+                    js.add(join);
                 }
-                if ((covers & CORE_MASK) != 0) {
-                    js.add(new NameToken(sb.toString(), shown.toString(), variants, covers, fam, abjad));
+            }
+        }
+        if (natives != null) {
+            // a word that gave more tokens than a join spans (弗拉基米尔: FU LA JI MI ER) is a join of its own
+            for (int w = 0; w < natives.words.words.length; w++) {
+                int from = natives.words.start[w];
+                int to = natives.words.end[w];
+                if (to - from > 3) {
+                    NameToken join = join(tokens, from, to, bitOf, variants, abjad, latin, natives);
+                    if (join != null) {
+                        js.add(join);
+                    }
                 }
             }
         }
         this.joins = js.toArray(new NameToken[0]);
+        boolean forms = false;
+        for (NameToken t : core) {
+            forms |= t.nativeForm != null;
+        }
+        for (NameToken t : joins) {
+            forms |= t.nativeForm != null;
+        }
+        this.hasNativeForms = forms;
         this.extras = new NameToken[joins.length + particleTokens.length];
         System.arraycopy(joins, 0, extras, 0, joins.length);
         System.arraycopy(particleTokens, 0, extras, joins.length, particleTokens.length);
+    }
+
+    /** The join of tokens {@code from} to {@code to} (exclusive), or null when it covers no core token. */
+    private NameToken join(
+            List<String> tokens,
+            int from,
+            int to,
+            int[] bitOf,
+            NameVariants variants,
+            boolean abjad,
+            boolean latin,
+            NativeSource natives) {
+        StringBuilder sb = new StringBuilder();
+        StringBuilder shown = new StringBuilder();
+        int covers = 0;
+        boolean fam = false;
+        for (int k = from; k < to; k++) {
+            sb.append(tokens.get(k));
+            shown.append(k > from ? "+" : "").append(tokens.get(k));
+            covers |= bitOf[k];
+            int c = Integer.numberOfTrailingZeros(bitOf[k]);
+            if (bitOf[k] != 0 && c < core.length) {
+                fam |= core[c].family;
+            }
+        }
+        if ((covers & CORE_MASK) == 0) {
+            return null;
+        }
+        return new NameToken(
+                sb.toString(),
+                shown.toString(),
+                variants,
+                covers,
+                fam,
+                abjad,
+                latin,
+                natives == null ? null : natives.form(from, to));
+    }
+
+    /** The native-script words of a name, as the learned model takes them. */
+    private static final class NativeSource {
+        final NativeWords words;
+        final LearnedTransliteration learned;
+        /** Whether the model covers each word's script. */
+        final boolean[] covered;
+
+        private NativeSource(NativeWords words, LearnedTransliteration learned) {
+            this.words = words;
+            this.learned = learned;
+            this.covered = new boolean[words.words.length];
+            for (int w = 0; w < covered.length; w++) {
+                covered[w] = learned.covers(words.scripts[w]);
+            }
+        }
+
+        static NativeSource of(PersonName name, LearnedTransliteration learned) {
+            NativeWords words = NativeWords.of(name);
+            return words == null ? null : new NativeSource(words, learned);
+        }
+
+        /**
+         * The word that gave exactly tokens {@code from} to {@code to} (exclusive), in a script the model
+         * covers; otherwise null. Joins of several written words get none: the model knows name parts,
+         * and the cheap tests already join words (ABD+ALLAH).
+         */
+        LearnedTransliteration.Native form(int from, int to) {
+            int w = words.spanning(from, to);
+            return w >= 0 && covered[w] ? learned.nativeForm(words.words[w], words.scripts[w]) : null;
+        }
+    }
+
+    /** True when a token or join keeps a native-script form for the learned model. */
+    boolean hasNativeForms() {
+        return hasNativeForms;
     }
 
     /**

@@ -69,6 +69,31 @@ final class LinkBench implements Callable<Integer> {
             description = "Print N missed and N wrong 'same' pairs with their field explanations (public data only).")
     int showErrors;
 
+    @Option(
+            names = "--same",
+            paramLabel = "P",
+            defaultValue = "0.95",
+            description = "Match probability for 'same'. Default: ${DEFAULT-VALUE}.")
+    double sameThreshold;
+
+    @Option(
+            names = "--possible",
+            paramLabel = "P",
+            defaultValue = "0.5",
+            description = "Match probability for 'possible'. Default: ${DEFAULT-VALUE}.")
+    double possibleThreshold;
+
+    @Option(
+            names = "--frequency-adjustment",
+            description = "Weigh exact agreement on rare values more, on common values less.")
+    boolean frequencyAdjustment;
+
+    @Option(
+            names = "--oracle",
+            description =
+                    "Also link with m, u and prior counted from the truth: the ceiling of the comparison vectors.")
+    boolean oracle;
+
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -129,7 +154,12 @@ final class LinkBench implements Callable<Integer> {
             r = new Linker<>(
                             Matching.comparator(),
                             new Linker.Config(
-                                    org.concordia.matching.MatchThresholds.DEFAULT, candidates, 200_000, 25, 1))
+                                    new org.concordia.matching.MatchThresholds(sameThreshold, possibleThreshold),
+                                    candidates,
+                                    200_000,
+                                    25,
+                                    1,
+                                    frequencyAdjustment))
                     .link(data.persons(), index);
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
@@ -180,10 +210,74 @@ final class LinkBench implements Callable<Integer> {
                 data.persons().size() / seconds,
                 Measurements.heapPeakMiB(),
                 r.model().prior());
+        if (oracle) {
+            FellegiSunter o = oracleModel(data, r, acrossSources);
+            try (LuceneCandidateIndex index = LuceneCandidateIndex.inMemory()) {
+                Linker.Result ro = new Linker<>(
+                                Matching.comparator(),
+                                new Linker.Config(
+                                        new org.concordia.matching.MatchThresholds(sameThreshold, possibleThreshold),
+                                        candidates,
+                                        200_000,
+                                        25,
+                                        1,
+                                        frequencyAdjustment))
+                        .link(data.persons(), index, o);
+                List<int[]> so = new ArrayList<>();
+                for (Linker.Link l : ro.links()) {
+                    if (l.state() == LinkState.SAME) {
+                        so.add(new int[] {l.a(), l.b()});
+                    }
+                }
+                LinkageMetrics po = LinkageMetrics.ofPairs(data, so, acrossSources);
+                LinkageMetrics co = LinkageMetrics.ofClusters(data, ro.clusters(), acrossSources);
+                out.printf(
+                        "  ORACLE model (m, u, prior from the truth): pairwise 'same' P %.4f R %.4f F1 %.4f; clusters P %.4f R %.4f F1 %.4f%n",
+                        po.precision(), po.recall(), po.f1(), co.precision(), co.recall(), co.f1());
+                printModel(o, out);
+            }
+        }
         if (showErrors > 0) {
             showErrors(data, r, acrossSources, out);
         }
-        FellegiSunter model = r.model();
+        printModel(r.model(), out);
+        out.flush();
+    }
+
+    private FellegiSunter oracleModel(LabelledPersons data, Linker.Result r, boolean acrossSources) {
+        var cmp = Matching.comparator();
+        List<String> fields = cmp.fields();
+        int levels = Agreement.values().length;
+        double[][] m = new double[fields.size()][levels];
+        double[][] u = new double[fields.size()][levels];
+        long matches = 0;
+        var prepared = data.persons().parallelStream().map(cmp::prepare).toList();
+        for (long key : r.candidates()) {
+            int a = (int) (key >>> 32);
+            int b = (int) key;
+            int[] v = FellegiSunter.levels(cmp.compare(prepared.get(a), prepared.get(b)));
+            boolean same = data.entity().get(a).equals(data.entity().get(b));
+            matches += same ? 1 : 0;
+            for (int f = 0; f < v.length; f++) {
+                (same ? m : u)[f][v[f]]++;
+            }
+        }
+        for (double[][] t : List.of(m, u)) {
+            for (double[] row : t) {
+                double sum = 0;
+                for (int l = 1; l < levels; l++) {
+                    sum += row[l];
+                }
+                for (int l = 1; l < levels; l++) {
+                    row[l] = sum == 0 ? 0.25 : Math.max(1e-4, row[l] / sum);
+                }
+            }
+        }
+        return new FellegiSunter(
+                fields, m, u, Math.max(1e-6, Math.min(0.999, matches / (double) r.candidates().length)));
+    }
+
+    private static void printModel(FellegiSunter model, PrintWriter out) {
         for (int f = 0; f < model.fields().size(); f++) {
             StringBuilder sb =
                     new StringBuilder(String.format("  %-12s", model.fields().get(f)));

@@ -62,6 +62,11 @@ final class LinkCommand implements Callable<Integer> {
             description = "Candidates retrieved per record. Default: ${DEFAULT-VALUE}.")
     int candidates;
 
+    @Option(
+            names = "--frequency-adjustment",
+            description = "Weigh exact agreement on rare values (names, birth places) more, on common values less.")
+    boolean frequencyAdjustment;
+
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -85,7 +90,9 @@ final class LinkCommand implements Callable<Integer> {
         List<Person> persons = read.persons();
         Linker.Result result;
         try (LuceneCandidateIndex index = LuceneCandidateIndex.inMemory()) {
-            result = new Linker<>(Matching.comparator(), new Linker.Config(thresholds, candidates, 200_000, 25, 1))
+            result = new Linker<>(
+                            Matching.comparator(),
+                            new Linker.Config(thresholds, candidates, 200_000, 25, 1, frequencyAdjustment))
                     .link(persons, index);
         }
         writeLinks(persons, result);

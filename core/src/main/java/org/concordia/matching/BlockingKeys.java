@@ -6,6 +6,8 @@ import java.util.Set;
 import org.concordia.model.DocumentRef;
 import org.concordia.model.Person;
 import org.concordia.model.PersonName;
+import org.concordia.normalize.NameNormalizer;
+import org.concordia.normalize.Scripts;
 
 /**
  * The candidate keys of a person: what a candidate index stores and retrieves, so that every index
@@ -19,6 +21,9 @@ import org.concordia.model.PersonName;
  *   <li>{@code f:XYZ} the first three letters of each token of four letters or more, for typos late
  *       in a word;
  *   <li>{@code y:YYYY} the birth year;
+ *   <li>{@code t:YYYY-MM-DD} the full birth date, when the day is known (with the name keys it ranks
+ *       a record whose name was replaced or badly mangled but whose date was kept);
+ *   <li>{@code p:PLACE} the birth place, its tokens transliterated and joined;
  *   <li>{@code d:NUMBER} each normalised document number.
  * </ul>
  *
@@ -36,6 +41,15 @@ public final class BlockingKeys {
         }
         if (p.birthDate() != null) {
             keys.add("y:" + p.birthDate().year());
+            if (p.birthDate().hasDay()) {
+                keys.add("t:" + p.birthDate());
+            }
+        }
+        if (p.birthPlace() != null && !p.birthPlace().isBlank()) {
+            String place = String.join("", NameNormalizer.tokens(p.birthPlace(), Scripts.detect(p.birthPlace())));
+            if (place.length() >= 2) {
+                keys.add("p:" + place);
+            }
         }
         for (DocumentRef d : p.documents()) {
             if (!d.normalizedNumber().isEmpty()) {

@@ -22,6 +22,8 @@ public final class EmEstimator {
     private static final int LEVELS = Agreement.values().length;
     /** Laplace-style floor on every probability, so no weight is infinite. */
     private static final double FLOOR = 1e-4;
+    /** A field is discriminating when random pairs agree on it exactly less often than this. */
+    private static final double ANCHOR_U = 0.01;
 
     private EmEstimator() {}
 
@@ -52,6 +54,47 @@ public final class EmEstimator {
             counts[i] = grouped.get(vectors[i])[0];
         }
         double prior = 0.1;
+        // Start from anchors: pairs that agree exactly on two discriminating fields (exact agreement
+        // rare among random pairs) and disagree on none of them: what any reader would call the same
+        // person. EM then refines from the "same person" class rather than from whatever latent class
+        // the data offer (people of one country, of one birth place).
+        boolean[] discriminating = new boolean[nf];
+        for (int f = 0; f < nf; f++) {
+            discriminating[f] = u[f][Agreement.EXACT.ordinal()] < ANCHOR_U;
+        }
+        double[][] am = new double[nf][LEVELS];
+        double[][] au = new double[nf][LEVELS];
+        long anchors = 0;
+        long all = 0;
+        for (int i = 0; i < vectors.length; i++) {
+            int[] v = vectors[i].levels;
+            int exact = 0;
+            boolean disagree = false;
+            for (int f = 0; f < nf; f++) {
+                if (discriminating[f]) {
+                    exact += v[f] == Agreement.EXACT.ordinal() ? 1 : 0;
+                    disagree |= v[f] == Agreement.DISAGREE.ordinal();
+                }
+            }
+            boolean anchor = exact >= 2 && !disagree;
+            anchors += anchor ? counts[i] : 0;
+            all += counts[i];
+            for (int f = 0; f < nf; f++) {
+                if (v[f] != Agreement.MISSING.ordinal()) {
+                    (anchor ? am : au)[f][v[f]] += counts[i];
+                }
+            }
+        }
+        if (anchors > 0 && anchors < all) {
+            for (int f = 0; f < nf; f++) {
+                normalise(am[f], m[f]);
+                normalise(au[f], u[f]);
+                monotone(am[f], au[f]);
+            }
+            m = am;
+            u = au;
+            prior = anchors / (double) all;
+        }
         for (int it = 0; it < iterations; it++) {
             FellegiSunter model = new FellegiSunter(fields, m, u, prior);
             double[][] mNew = new double[nf][LEVELS];
@@ -82,6 +125,9 @@ public final class EmEstimator {
                     uNew[f][l] = uTotals[f] == 0 ? u[f][l] : Math.max(FLOOR, uNew[f][l] / uTotals[f]);
                 }
             }
+            for (int f = 0; f < nf; f++) {
+                monotone(mNew[f], uNew[f]);
+            }
             m = mNew;
             u = uNew;
             prior = Math.min(0.999, Math.max(1e-6, total == 0 ? prior : matches / total));
@@ -92,6 +138,50 @@ public final class EmEstimator {
             }
         }
         return new FellegiSunter(fields, m, u, prior);
+    }
+
+    /**
+     * Makes the likelihood ratio m/u non-decreasing from DISAGREE to EXACT by pooling adjacent
+     * violators (Barlow et al., "Statistical Inference under Order Restrictions", 1972): a closer
+     * agreement is never weaker evidence of the same person. Without it EM may settle on a latent
+     * class that is not "same person" (one where names disagree), whatever the comparators do. A
+     * pooled block keeps its m and u mass; m is spread over its levels in proportion to u.
+     */
+    static void monotone(double[] m, double[] u) {
+        int first = Agreement.DISAGREE.ordinal();
+        int[] start = new int[LEVELS];
+        double[] bm = new double[LEVELS];
+        double[] bu = new double[LEVELS];
+        int blocks = 0;
+        for (int l = first; l < LEVELS; l++) {
+            start[blocks] = l;
+            bm[blocks] = m[l];
+            bu[blocks] = u[l];
+            blocks++;
+            while (blocks > 1 && bm[blocks - 2] / bu[blocks - 2] > bm[blocks - 1] / bu[blocks - 1]) {
+                bm[blocks - 2] += bm[blocks - 1];
+                bu[blocks - 2] += bu[blocks - 1];
+                blocks--;
+            }
+        }
+        for (int b = 0; b < blocks; b++) {
+            int end = b + 1 < blocks ? start[b + 1] : LEVELS;
+            double ratio = bm[b] / bu[b];
+            for (int l = start[b]; l < end; l++) {
+                m[l] = Math.max(FLOOR, u[l] * ratio);
+            }
+        }
+    }
+
+    /** Counts to probabilities (floored); {@code fallback} where the field was never compared. */
+    private static void normalise(double[] counts, double[] fallback) {
+        double sum = 0;
+        for (int l = 1; l < LEVELS; l++) {
+            sum += counts[l];
+        }
+        for (int l = 1; l < LEVELS; l++) {
+            counts[l] = sum == 0 ? fallback[l] : Math.max(FLOOR, counts[l] / sum);
+        }
     }
 
     private static boolean observed(List<int[]> vectors, int field) {

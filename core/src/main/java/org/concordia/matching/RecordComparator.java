@@ -18,4 +18,13 @@ public interface RecordComparator<P> {
 
     /** One comparison per field, in {@link #fields()} order. */
     List<FieldComparison> compare(P a, P b);
+
+    /**
+     * The values of one field of a person whose frequency matters when two persons agree exactly on
+     * them (a rare family name says more than MOHAMED; see {@link FrequencyAdjustment}), as opaque
+     * keys; empty when the field takes no frequency adjustment (the default).
+     */
+    default List<String> valueKeys(P person, int field) {
+        return List.of();
+    }
 }

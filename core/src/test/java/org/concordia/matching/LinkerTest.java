@@ -132,4 +132,69 @@ class LinkerTest {
                 .as("a possible link does not join a cluster")
                 .isEqualTo(cyr);
     }
+
+    /** Name's first token as {@link FirstTokenComparator}, and the birth date: equal or not. */
+    static final class NameAndBirthDateComparator implements RecordComparator<Person> {
+        private final FirstTokenComparator names = new FirstTokenComparator();
+
+        @Override
+        public List<String> fields() {
+            return List.of("name", "birthDate");
+        }
+
+        @Override
+        public Person prepare(Person person) {
+            return person;
+        }
+
+        @Override
+        public List<FieldComparison> compare(Person a, Person b) {
+            FieldComparison date = a.birthDate() == null || b.birthDate() == null
+                    ? FieldComparison.missing("birthDate")
+                    : a.birthDate().equals(b.birthDate())
+                            ? new FieldComparison("birthDate", Agreement.EXACT, 1, "", false)
+                            : new FieldComparison("birthDate", Agreement.DISAGREE, 0, "", false);
+            return List.of(names.compare(a, b).getFirst(), date);
+        }
+    }
+
+    static Person person(String id, String name, String birthDate) {
+        Person p = person(id, name);
+        return new Person(
+                p.envelope(),
+                p.names(),
+                null,
+                ((org.concordia.model.PartialDate.Parsed.Ok) org.concordia.model.PartialDate.parse(birthDate)).date(),
+                null,
+                List.of(),
+                List.of());
+    }
+
+    @Test
+    void aCrossScriptNameBesideAnEqualBirthDateDoesNotRestOnTheNameAlone() {
+        List<Person> persons = new ArrayList<>();
+        for (int i = 0; i < 520; i++) {
+            String name = "" + (char) ('A' + i % 26) + (char) ('A' + i / 26 % 26) + "X";
+            persons.add(person("p-" + i, name, String.format("%04d-%02d-%02d", 1940 + i % 60, 1 + i % 12, 1 + i % 28)));
+        }
+        for (int i = 0; i < 40; i++) {
+            // pairs of one person: same name and date in one script
+            String name = "I" + (char) ('A' + i % 26) + (char) ('A' + i / 26) + "Y";
+            String date = String.format("%04d-%02d-%02d", 1950 + i, 1 + i % 12, 1 + i % 28);
+            persons.add(person("q-" + i + "a", name, date));
+            persons.add(person("q-" + i + "b", name, date));
+        }
+        persons.add(person("latin", "IVAN", "1984-05-06"));
+        persons.add(person("cyrillic", "Иван", "1984-05-06"));
+        Linker.Result r = new Linker<>(
+                        new NameAndBirthDateComparator(),
+                        new Linker.Config(new MatchThresholds(0.8, 0.5), 200, 20_000, 30, 1))
+                .link(persons, new FirstLetterIndex());
+        int latin = persons.size() - 2;
+        int cyr = persons.size() - 1;
+        assertThat(r.links()).anySatisfy(l -> {
+            assertThat(List.of(l.a(), l.b())).containsExactlyInAnyOrder(latin, cyr);
+            assertThat(l.state()).isEqualTo(LinkState.SAME);
+        });
+    }
 }

@@ -36,15 +36,15 @@ public final class CountryComparator {
                 }
                 firstB = firstB == null ? y.alpha3() : firstB;
                 if (x.alpha3().equals(y.alpha3())) {
-                    return new FieldComparison(FIELD, Agreement.EXACT, 1, "both " + x.alpha3(), false);
+                    return FieldComparison.lazy(FIELD, Agreement.EXACT, 1, () -> "both " + x.alpha3(), false);
                 }
             }
         }
         if (firstA == null || firstB == null) {
             return FieldComparison.missing(FIELD);
         }
-        return new FieldComparison(
-                FIELD, Agreement.DISAGREE, 0, codes(a) + " vs " + codes(b) + ": none in common", false);
+        return FieldComparison.lazy(
+                FIELD, Agreement.DISAGREE, 0, () -> codes(a) + " vs " + codes(b) + ": none in common", false);
     }
 
     private static String codes(List<CountryRef> refs) {

@@ -45,7 +45,7 @@ public final class DateComparator {
         int dy = Math.abs(a.year() - b.year());
         boolean bothDay = a.hasDay() && b.hasDay();
         if (bothDay && a.equals(b)) {
-            return new FieldComparison(FIELD, Agreement.EXACT, 1, text(a) + " = " + text(b), false);
+            return FieldComparison.lazy(FIELD, Agreement.EXACT, 1, () -> text(a) + " = " + text(b), false);
         }
         if (bothDay) {
             if (dy == 0 && a.month() == b.day() && a.day() == b.month()) {
@@ -97,7 +97,7 @@ public final class DateComparator {
             sim = disagreement(dy);
             why = dy == 0 ? "same year, different month" : dy + " years apart";
         }
-        return new FieldComparison(FIELD, level, sim, text(a) + " ~ " + text(b) + ": " + why, false);
+        return FieldComparison.lazy(FIELD, level, sim, () -> text(a) + " ~ " + text(b) + ": " + why, false);
     }
 
     /** Same year, and same month when both have one. */

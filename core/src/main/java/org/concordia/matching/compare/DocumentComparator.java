@@ -122,7 +122,11 @@ public final class DocumentComparator {
             case WEAK -> 0.5;
             default -> 0;
         };
-        return new FieldComparison(FIELD, best, sim, describe(ba) + " ~ " + describe(bb) + ": " + why, false);
+        var fa = ba;
+        var fb = bb;
+        String because = why;
+        return FieldComparison.lazy(
+                FIELD, best, sim, () -> describe(fa) + " ~ " + describe(fb) + ": " + because, false);
     }
 
     private static String describe(Doc d) {

@@ -183,6 +183,6 @@ public final class NameComparator {
     }
 
     private static FieldComparison result(NameAlignment al) {
-        return new FieldComparison(FIELD, al.level, al.similarity, al.explain(), al.crossScript());
+        return FieldComparison.lazy(FIELD, al.level, al.similarity, () -> al.explain(), al.crossScript());
     }
 }

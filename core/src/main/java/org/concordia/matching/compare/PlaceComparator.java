@@ -83,23 +83,23 @@ public final class PlaceComparator {
         boolean cross = !a.script.equals(b.script);
         String pair = a.text + " ~ " + b.text;
         if (a.joined.equals(b.joined)) {
-            return new FieldComparison(FIELD, Agreement.EXACT, 1, pair + ": same place", cross);
+            return FieldComparison.lazy(FIELD, Agreement.EXACT, 1, () -> pair + ": same place", cross);
         }
         if (NameVariants.share(a.groups, b.groups) || tokenVariant(a, b)) {
-            return new FieldComparison(FIELD, Agreement.CLOSE, 0.95, pair + ": known names of one place", cross);
+            return FieldComparison.lazy(FIELD, Agreement.CLOSE, 0.95, () -> pair + ": known names of one place", cross);
         }
         if (contained(a.tokens, b.tokens) || contained(b.tokens, a.tokens)) {
-            return new FieldComparison(FIELD, Agreement.CLOSE, 0.85, pair + ": one contains the other", cross);
+            return FieldComparison.lazy(FIELD, Agreement.CLOSE, 0.85, () -> pair + ": one contains the other", cross);
         }
         if (a.abjad != b.abjad && a.skeleton.length() >= 3 && a.skeleton.equals(b.skeleton)) {
-            return new FieldComparison(FIELD, Agreement.CLOSE, 0.85, pair + ": same consonant skeleton", cross);
+            return FieldComparison.lazy(FIELD, Agreement.CLOSE, 0.85, () -> pair + ": same consonant skeleton", cross);
         }
         double jw = JaroWinkler.similarity(a.joined, b.joined);
         if (jw >= 0.9) {
-            return new FieldComparison(FIELD, Agreement.CLOSE, jw, pair + ": spelling differs", cross);
+            return FieldComparison.lazy(FIELD, Agreement.CLOSE, jw, () -> pair + ": spelling differs", cross);
         }
-        return new FieldComparison(
-                FIELD, Agreement.DISAGREE, Math.min(jw, 0.5) * 0.5, pair + ": different places", cross);
+        return FieldComparison.lazy(
+                FIELD, Agreement.DISAGREE, Math.min(jw, 0.5) * 0.5, () -> pair + ": different places", cross);
     }
 
     /** A token of one is a known name of the other ("Munich, Bavaria" ~ "München"). */

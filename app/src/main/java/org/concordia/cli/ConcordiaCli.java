@@ -52,7 +52,15 @@ public final class ConcordiaCli implements Runnable {
         return cl;
     }
 
+    /**
+     * Lucene says at start-up that the Vector API incubator module is not enabled (a speed note, not a
+     * problem); held here so the level set on it is not garbage-collected.
+     */
+    private static final java.util.logging.Logger LUCENE_VECTORIZATION =
+            java.util.logging.Logger.getLogger("org.apache.lucene.internal.vectorization");
+
     public static void main(String[] args) {
+        LUCENE_VECTORIZATION.setLevel(java.util.logging.Level.SEVERE);
         System.exit(commandLine().execute(args));
     }
 }

@@ -43,6 +43,13 @@ import org.concordia.port.CandidateIndex;
 public final class LuceneCandidateIndex implements CandidateIndex {
     private static final String KEYS = "k";
     private static final String ORDINAL = "o";
+    /**
+     * A full birth date weighs as much as two or three name keys: otherwise a person whose name is
+     * written in another script (ณัฐพล ทองคำ, Natthaphon Thongkham) shares only the date with the
+     * query and is outranked by everyone sharing a common family-name token.
+     */
+    private static final float FULL_DATE_BOOST = 2.5f;
+
     private static final BM25Similarity SIMILARITY = new BM25Similarity(1.2f, 0f);
 
     private final Directory directory;
@@ -134,6 +141,8 @@ public final class LuceneCandidateIndex implements CandidateIndex {
             Query q = new TermQuery(new Term(KEYS, key));
             if (key.startsWith("d:")) {
                 q = new BoostQuery(q, 3f);
+            } else if (key.startsWith("t:")) {
+                q = new BoostQuery(q, FULL_DATE_BOOST);
             } else if (key.startsWith("y:") || key.startsWith("f:")) {
                 q = new BoostQuery(q, 0.5f);
             }

@@ -49,9 +49,16 @@ final class ScreenBench implements Callable<Integer> {
     @Option(
             names = "--candidates",
             paramLabel = "N",
-            defaultValue = "100",
+            defaultValue = "200",
             description = "Candidates scored per query. Default: ${DEFAULT-VALUE}.")
     int candidates;
+
+    @Option(
+            names = "--show-misses",
+            paramLabel = "N",
+            defaultValue = "0",
+            description = "Print N queries whose person is not in the top 10 (generated data only).")
+    int showMisses;
 
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -100,12 +107,14 @@ final class ScreenBench implements Callable<Integer> {
             long[] nanos = new long[asked.size()];
             int hit1 = 0;
             int hit10 = 0;
+            int shown = 0;
             for (int i = 0; i < asked.size(); i++) {
                 Person q = asked.get(i);
                 long s = System.nanoTime();
                 List<Screener.Hit> hits = screener.screen(q, 10);
                 nanos[i] = System.nanoTime() - s;
                 String person = personOf.get(q.id().value());
+                int before = hit10;
                 for (int r = 0; r < hits.size(); r++) {
                     if (person.equals(
                             personOf.get(indexed.get(hits.get(r).record()).id().value()))) {
@@ -115,6 +124,30 @@ final class ScreenBench implements Callable<Integer> {
                         hit10++;
                         break;
                     }
+                }
+                if (hit10 == before && shown < showMisses) {
+                    shown++;
+                    StringBuilder sb =
+                            new StringBuilder("  MISS query " + names(q) + " " + q.birthDate() + " | same person:");
+                    for (int k = 0; k < indexed.size(); k++) {
+                        if (person.equals(personOf.get(indexed.get(k).id().value()))) {
+                            sb.append(" [")
+                                    .append(names(indexed.get(k)))
+                                    .append(' ')
+                                    .append(indexed.get(k).birthDate())
+                                    .append(']');
+                        }
+                    }
+                    boolean retrieved = index.candidates(q, candidates).stream()
+                            .anyMatch(c -> person.equals(
+                                    personOf.get(indexed.get(c.ordinal()).id().value())));
+                    sb.append(retrieved ? " | retrieved" : " | NOT retrieved");
+                    if (!hits.isEmpty()) {
+                        Person top = indexed.get(hits.getFirst().record());
+                        sb.append(String.format(
+                                " | top %.3f [%s %s]", hits.getFirst().probability(), names(top), top.birthDate()));
+                    }
+                    out.println(sb);
                 }
             }
             Arrays.sort(nanos);
@@ -141,5 +174,9 @@ final class ScreenBench implements Callable<Integer> {
 
     private static double pct(long[] sorted, double q) {
         return sorted.length == 0 ? 0 : sorted[Math.min(sorted.length - 1, (int) Math.floor(q * sorted.length))] / 1e6;
+    }
+
+    private static String names(Person p) {
+        return p.names().stream().map(n -> n.full()).collect(java.util.stream.Collectors.joining(" / "));
     }
 }

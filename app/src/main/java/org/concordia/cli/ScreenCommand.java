@@ -50,7 +50,7 @@ final class ScreenCommand implements Callable<Integer> {
     @Option(
             names = "--candidates",
             paramLabel = "N",
-            defaultValue = "100",
+            defaultValue = "200",
             description = "Candidates scored per query. Default: ${DEFAULT-VALUE}.")
     int candidates;
 

@@ -15,12 +15,14 @@ import org.concordia.normalize.Scripts;
  * Concordia's code. Keys are plain strings with a type prefix:
  *
  * <ul>
- *   <li>{@code n:TOKEN} every core name token of every name (Latin, upper case), in any order;
+ *   <li>{@code n:TOKEN} every core name token of every name (Latin, upper case), in any order, and
+ *       every two adjacent tokens joined;
  *   <li>{@code s:SKELETON} a consonant skeleton of each token ({@link #skeleton}), so that spelling and
  *       transliteration variants (MOHAMED, MUHAMMAD, MHMD from Arabic script) share a key;
  *   <li>{@code f:XYZ} the first three letters of each token of four letters or more, for typos late
  *       in a word;
  *   <li>{@code y:YYYY} the birth year;
+ *   <li>{@code m:YYYY-M} the year and month of birth, when the month is known;
  *   <li>{@code t:YYYY-MM-DD} the full birth date, when the day is known (with the name keys it ranks
  *       a record whose name was replaced or badly mangled but whose date was kept);
  *   <li>{@code p:PLACE} the birth place, its tokens transliterated and joined;
@@ -35,12 +37,20 @@ public final class BlockingKeys {
     public static List<String> of(Person p) {
         Set<String> keys = new LinkedHashSet<>();
         for (PersonName n : p.names()) {
-            for (String t : n.normalized().coreTokens()) {
-                addNameKeys(t, keys);
+            List<String> core = n.normalized().coreTokens();
+            for (int i = 0; i < core.size(); i++) {
+                addNameKeys(core.get(i), keys);
+                if (i > 0) {
+                    // JIAN GUO and JIANGUO, ABD ALLAH and ABDALLAH: written apart in one source, joined in another
+                    keys.add("n:" + core.get(i - 1) + core.get(i));
+                }
             }
         }
         if (p.birthDate() != null) {
             keys.add("y:" + p.birthDate().year());
+            if (p.birthDate().hasMonth()) {
+                keys.add("m:" + p.birthDate().year() + "-" + p.birthDate().month());
+            }
             if (p.birthDate().hasDay()) {
                 keys.add("t:" + p.birthDate());
             }

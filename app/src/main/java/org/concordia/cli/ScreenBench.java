@@ -94,7 +94,7 @@ final class ScreenBench implements Callable<Integer> {
             }
         }
         all = null;
-        try (LuceneCandidateIndex index = LuceneCandidateIndex.inMemory()) {
+        try (LuceneCandidateIndex index = LuceneCandidateIndex.inMemory(LuceneCandidateIndex.Retrieval.SCREENING)) {
             Screener<?> screener = new Screener<>(Matching.comparator(), index, candidates);
             long t0 = System.nanoTime();
             screener.index(indexed);

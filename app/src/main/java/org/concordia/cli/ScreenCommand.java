@@ -76,7 +76,7 @@ final class ScreenCommand implements Callable<Integer> {
         List<Person> people = records.persons();
         List<Person> qs = asked.persons();
         List<List<Screener.Hit>> results;
-        try (LuceneCandidateIndex idx = LuceneCandidateIndex.inMemory()) {
+        try (LuceneCandidateIndex idx = LuceneCandidateIndex.inMemory(LuceneCandidateIndex.Retrieval.SCREENING)) {
             Screener<?> screener = new Screener<>(Matching.comparator(), idx, Math.max(candidates, top));
             screener.index(people);
             screener.train(qs, 2_000, 1);

@@ -15,8 +15,9 @@ import org.concordia.normalize.Scripts;
  * Concordia's code. Keys are plain strings with a type prefix:
  *
  * <ul>
- *   <li>{@code n:TOKEN} every core name token of every name (Latin, upper case), in any order, and
- *       every two adjacent tokens joined;
+ *   <li>{@code n:TOKEN} every core name token of every name (Latin, upper case), in any order;
+ *   <li>{@code j:TOKENTOKEN} every two adjacent core tokens joined (JIAN GUO gives JIANGUO), for an
+ *       index to match against a name written as one word;
  *   <li>{@code s:SKELETON} a consonant skeleton of each token ({@link #skeleton}), so that spelling and
  *       transliteration variants (MOHAMED, MUHAMMAD, MHMD from Arabic script) share a key;
  *   <li>{@code f:XYZ} the first three letters of each token of four letters or more, for typos late
@@ -42,7 +43,7 @@ public final class BlockingKeys {
                 addNameKeys(core.get(i), keys);
                 if (i > 0) {
                     // JIAN GUO and JIANGUO, ABD ALLAH and ABDALLAH: written apart in one source, joined in another
-                    keys.add("n:" + core.get(i - 1) + core.get(i));
+                    keys.add("j:" + core.get(i - 1) + core.get(i));
                 }
             }
         }

@@ -23,8 +23,10 @@ import org.concordia.imports.ImportReport;
 import org.concordia.imports.Importer;
 import org.concordia.imports.NdjsonSource;
 import org.concordia.imports.RecordSource;
+import org.concordia.index.LuceneCandidateIndex;
 import org.concordia.json.Decoded;
 import org.concordia.json.RecordDecoder;
+import org.concordia.matching.Screener;
 import org.concordia.model.Person;
 import org.concordia.model.PersonName;
 import org.concordia.model.RecordType;
@@ -146,6 +148,7 @@ final class DemoCommand implements Callable<Integer> {
             }
         }
         Map<String, List<Person>> persons = new HashMap<>();
+        List<Person> everyone = new ArrayList<>();
         RecordDecoder decoder = new RecordDecoder(null);
         try (BufferedReader in = Files.newBufferedReader(generated.resolve(PeopleGenerator.RECORDS_FILE))) {
             String line;
@@ -153,10 +156,12 @@ final class DemoCommand implements Callable<Integer> {
                 JsonNode n = JSON.readTree(line);
                 String person = personOf.get(n.path("id").asText());
                 if (person != null
-                        && recordsOf.get(person).size() >= 3
                         && decoder.decode(n) instanceof Decoded.Accepted a
                         && a.record() instanceof Person p) {
-                    persons.computeIfAbsent(person, k -> new ArrayList<>()).add(p);
+                    everyone.add(p);
+                    if (recordsOf.get(person).size() >= 3) {
+                        persons.computeIfAbsent(person, k -> new ArrayList<>()).add(p);
+                    }
                 }
             }
         }
@@ -174,7 +179,38 @@ final class DemoCommand implements Callable<Integer> {
                         p.owner(), p.id(), n.full(), n.script(), n.normalized().latin());
             }
         }
-        out.println("Finding them as one person across nodes is the matching engine's job (next step).");
+        searchEverywhere(best.getFirst(), everyone, personOf, out);
+    }
+
+    /** One screening search for the first record over every node's records, with the evidence. */
+    private static void searchEverywhere(
+            Person query, List<Person> everyone, Map<String, String> personOf, PrintWriter out) {
+        try (LuceneCandidateIndex index = LuceneCandidateIndex.inMemory(LuceneCandidateIndex.Retrieval.SCREENING)) {
+            Screener<?> screener = new Screener<>(Matching.comparator(), index, 200);
+            screener.index(everyone);
+            screener.train(everyone, 2_000, 1);
+            out.printf(
+                    "%nSearching every node for %s %s (what ./concordia screen does for a list):%n",
+                    query.owner(), query.id());
+            int rank = 0;
+            for (Screener.Hit h : screener.screen(query, 6)) {
+                Person p = everyone.get(h.record());
+                if (p == query) {
+                    continue; // the record asked about is in the index too
+                }
+                boolean same = personOf.get(p.id().value())
+                        .equals(personOf.get(query.id().value()));
+                out.printf(
+                        "  %d. %.3f %-10s %-16s %-34s %s%n",
+                        ++rank,
+                        h.probability(),
+                        p.owner(),
+                        p.id(),
+                        p.names().getFirst().full(),
+                        same ? "(same person in the ground truth)" : "");
+                out.printf("       %s%n", h.evidence().getFirst().explanation());
+            }
+        }
     }
 
     private static long scripts(List<Person> records) {

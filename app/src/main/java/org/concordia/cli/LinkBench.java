@@ -156,7 +156,7 @@ final class LinkBench implements Callable<Integer> {
                             new Linker.Config(
                                     new org.concordia.matching.MatchThresholds(sameThreshold, possibleThreshold),
                                     candidates,
-                                    200_000,
+                                    50_000,
                                     25,
                                     1,
                                     frequencyAdjustment))
@@ -218,7 +218,7 @@ final class LinkBench implements Callable<Integer> {
                                 new Linker.Config(
                                         new org.concordia.matching.MatchThresholds(sameThreshold, possibleThreshold),
                                         candidates,
-                                        200_000,
+                                        50_000,
                                         25,
                                         1,
                                         frequencyAdjustment))

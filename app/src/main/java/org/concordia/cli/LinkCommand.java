@@ -92,7 +92,7 @@ final class LinkCommand implements Callable<Integer> {
         try (LuceneCandidateIndex index = LuceneCandidateIndex.inMemory()) {
             result = new Linker<>(
                             Matching.comparator(),
-                            new Linker.Config(thresholds, candidates, 200_000, 25, 1, frequencyAdjustment))
+                            new Linker.Config(thresholds, candidates, 50_000, 25, 1, frequencyAdjustment))
                     .link(persons, index);
         }
         writeLinks(persons, result);

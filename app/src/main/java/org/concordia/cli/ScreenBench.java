@@ -49,7 +49,7 @@ final class ScreenBench implements Callable<Integer> {
     @Option(
             names = "--candidates",
             paramLabel = "N",
-            defaultValue = "200",
+            defaultValue = "300",
             description = "Candidates scored per query. Default: ${DEFAULT-VALUE}.")
     int candidates;
 

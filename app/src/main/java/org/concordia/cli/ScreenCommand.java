@@ -50,7 +50,7 @@ final class ScreenCommand implements Callable<Integer> {
     @Option(
             names = "--candidates",
             paramLabel = "N",
-            defaultValue = "200",
+            defaultValue = "300",
             description = "Candidates scored per query. Default: ${DEFAULT-VALUE}.")
     int candidates;
 

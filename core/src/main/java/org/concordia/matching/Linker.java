@@ -32,7 +32,7 @@ public final class Linker<P> {
             int emIterations,
             long seed,
             boolean frequencyAdjustment) {
-        public static final Config DEFAULT = new Config(MatchThresholds.DEFAULT, 30, 200_000, 25, 1, false);
+        public static final Config DEFAULT = new Config(MatchThresholds.DEFAULT, 30, 50_000, 25, 1, false);
 
         public Config(
                 MatchThresholds thresholds, int candidatesPerRecord, int randomPairs, int emIterations, long seed) {

@@ -75,6 +75,22 @@ public final class PeopleGenerator {
     }
 
     /**
+     * Reads the {@value #TRUTH_FILE} of a folder written by {@link #write(int, Path)}: the person
+     * behind each record id, in file order.
+     */
+    public static Map<String, String> readTruth(Path dir) throws IOException {
+        Map<String, String> personOf = new LinkedHashMap<>();
+        try (var in = Files.newBufferedReader(dir.resolve(TRUTH_FILE), StandardCharsets.UTF_8)) {
+            in.readLine(); // header record_id,person_id
+            for (String line; (line = in.readLine()) != null; ) {
+                int comma = line.indexOf(',');
+                personOf.put(line.substring(0, comma), line.substring(comma + 1));
+            }
+        }
+        return personOf;
+    }
+
+    /**
      * Generates {@code people} people into {@value #RECORDS_FILE}, {@value #TRUTH_FILE} and {@value
      * #LOOKALIKES_FILE} in {@code outDir}, which is created when missing; existing files of these
      * names are replaced. On failure the files may be left incomplete.

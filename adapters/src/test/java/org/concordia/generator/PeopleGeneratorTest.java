@@ -56,6 +56,15 @@ class PeopleGeneratorTest {
     }
 
     @Test
+    void readTruthGivesThePersonOfEveryRecordInFileOrder() throws IOException {
+        Map<String, String> read = PeopleGenerator.readTruth(out);
+        assertThat(read).isEqualTo(personOf);
+        assertThat(read.keySet())
+                .containsExactlyElementsOf(
+                        records.stream().map(r -> r.get("id").asText()).toList());
+    }
+
+    @Test
     void sameSeedAndCountGiveByteIdenticalFiles(@TempDir Path again) throws IOException {
         new PeopleGenerator(7).write(PEOPLE, again);
         for (String file :

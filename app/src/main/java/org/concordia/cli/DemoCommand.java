@@ -11,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -136,17 +135,9 @@ final class DemoCommand implements Callable<Integer> {
 
     /** The person with the most records in different scripts, as each owner writes them. */
     private static void printOnePersonEverywhere(Path generated, PrintWriter out) throws IOException {
-        Map<String, String> personOf = new HashMap<>();
-        Map<String, List<String>> recordsOf = new LinkedHashMap<>();
-        try (BufferedReader in = Files.newBufferedReader(generated.resolve(PeopleGenerator.TRUTH_FILE))) {
-            in.readLine();
-            String line;
-            while ((line = in.readLine()) != null) {
-                String[] cells = line.split(",");
-                personOf.put(cells[0], cells[1]);
-                recordsOf.computeIfAbsent(cells[1], k -> new ArrayList<>()).add(cells[0]);
-            }
-        }
+        Map<String, String> personOf = PeopleGenerator.readTruth(generated);
+        Map<String, Integer> recordsOf = new HashMap<>();
+        personOf.values().forEach(person -> recordsOf.merge(person, 1, Integer::sum));
         Map<String, List<Person>> persons = new HashMap<>();
         List<Person> everyone = new ArrayList<>();
         RecordDecoder decoder = new RecordDecoder(null);
@@ -159,7 +150,7 @@ final class DemoCommand implements Callable<Integer> {
                         && decoder.decode(n) instanceof Decoded.Accepted a
                         && a.record() instanceof Person p) {
                     everyone.add(p);
-                    if (recordsOf.get(person).size() >= 3) {
+                    if (recordsOf.get(person) >= 3) {
                         persons.computeIfAbsent(person, k -> new ArrayList<>()).add(p);
                     }
                 }

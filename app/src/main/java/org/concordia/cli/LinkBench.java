@@ -125,10 +125,10 @@ final class LinkBench implements Callable<Integer> {
                     data = BenchmarkDatasets.historical(f);
                 }
                 case "generator" -> {
-                    Path tmp = Files.createTempDirectory("concordia-linkbench");
-                    new PeopleGenerator(11).write(people, tmp);
-                    data = generated(tmp);
-                    lookalikes = lookalikePairs(tmp, data);
+                    try (GeneratedPeople g = GeneratedPeople.generate(11, people)) {
+                        data = labelled(g);
+                        lookalikes = lookalikePairs(g.dir);
+                    }
                 }
                 default -> {
                     spec.commandLine().getErr().println("error invalid_value: unknown data set " + name);
@@ -345,28 +345,16 @@ final class LinkBench implements Callable<Integer> {
         return sb.toString();
     }
 
-    private static LabelledPersons generated(Path dir) throws IOException, ImportSetupException {
-        Map<String, String> personOf = new HashMap<>();
-        try (BufferedReader in = Files.newBufferedReader(dir.resolve(PeopleGenerator.TRUTH_FILE))) {
-            in.readLine();
-            for (String line; (line = in.readLine()) != null; ) {
-                String[] c = line.split(",");
-                personOf.put(c[0], c[1]);
-            }
-        }
-        PersonFiles.Read read =
-                PersonFiles.read(dir.resolve(PeopleGenerator.RECORDS_FILE), new PrintWriter(System.err));
-        List<Person> persons = read.persons();
-        List<String> entity =
-                persons.stream().map(p -> personOf.get(p.id().value())).toList();
+    private static LabelledPersons labelled(GeneratedPeople g) {
+        List<Person> persons = g.persons;
         return new LabelledPersons(
                 "generator",
                 persons,
-                entity,
+                persons.stream().map(p -> g.personOf.get(p.id().value())).toList(),
                 persons.stream().map(p -> "generated").toList());
     }
 
-    private static Set<Long> lookalikePairs(Path dir, LabelledPersons data) throws IOException {
+    private static Set<Long> lookalikePairs(Path dir) throws IOException {
         Set<Long> out = new HashSet<>();
         try (BufferedReader in = Files.newBufferedReader(dir.resolve(PeopleGenerator.LOOKALIKES_FILE))) {
             in.readLine();

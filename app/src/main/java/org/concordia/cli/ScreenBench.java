@@ -1,10 +1,7 @@
 package org.concordia.cli;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -13,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import org.concordia.generator.PeopleGenerator;
 import org.concordia.imports.ImportSetupException;
 import org.concordia.index.LuceneCandidateIndex;
 import org.concordia.matching.Screener;
@@ -66,18 +62,12 @@ final class ScreenBench implements Callable<Integer> {
     @Override
     public Integer call() throws IOException, ImportSetupException {
         PrintWriter out = spec.commandLine().getOut();
-        Path tmp = Files.createTempDirectory("concordia-screenbench");
-        new PeopleGenerator(23).write(people, tmp);
-        Map<String, String> personOf = new HashMap<>();
-        try (BufferedReader in = Files.newBufferedReader(tmp.resolve(PeopleGenerator.TRUTH_FILE))) {
-            in.readLine();
-            for (String line; (line = in.readLine()) != null; ) {
-                String[] c = line.split(",");
-                personOf.put(c[0], c[1]);
-            }
+        try (GeneratedPeople g = GeneratedPeople.generate(23, people)) {
+            return run(g.persons, g.personOf, out);
         }
-        List<Person> all = PersonFiles.read(tmp.resolve(PeopleGenerator.RECORDS_FILE), new PrintWriter(System.err))
-                .persons();
+    }
+
+    private int run(List<Person> all, Map<String, String> personOf, PrintWriter out) {
         Map<String, Integer> recordsPerPerson = new HashMap<>();
         for (Person p : all) {
             recordsPerPerson.merge(personOf.get(p.id().value()), 1, Integer::sum);
@@ -93,7 +83,6 @@ final class ScreenBench implements Callable<Integer> {
                 indexed.add(p);
             }
         }
-        all = null;
         try (LuceneCandidateIndex index = LuceneCandidateIndex.inMemory(LuceneCandidateIndex.Retrieval.SCREENING)) {
             Screener<?> screener = new Screener<>(Matching.comparator(), index, candidates);
             long t0 = System.nanoTime();
@@ -161,13 +150,6 @@ final class ScreenBench implements Callable<Integer> {
                     "recall@1 %.4f, recall@10 %.4f (target 0.99); peak heap %d MiB%n",
                     hit1 / (double) asked.size(), hit10 / (double) asked.size(), Measurements.heapPeakMiB());
             out.flush();
-        } finally {
-            try (var s = Files.list(tmp)) {
-                for (Path p : s.toList()) {
-                    Files.deleteIfExists(p);
-                }
-            }
-            Files.deleteIfExists(tmp);
         }
         return ConcordiaCli.OK;
     }

@@ -18,6 +18,7 @@ import org.concordia.generator.PeopleGenerator;
 import org.concordia.imports.ImportSetupException;
 import org.concordia.index.LuceneCandidateIndex;
 import org.concordia.matching.Agreement;
+import org.concordia.matching.EmEstimator;
 import org.concordia.matching.FellegiSunter;
 import org.concordia.matching.LinkState;
 import org.concordia.matching.Linker;
@@ -211,7 +212,7 @@ final class LinkBench implements Callable<Integer> {
                 Measurements.heapPeakMiB(),
                 r.model().prior());
         if (oracle) {
-            FellegiSunter o = oracleModel(data, r, acrossSources);
+            FellegiSunter o = oracleModel(data, r);
             try (LuceneCandidateIndex index = LuceneCandidateIndex.inMemory()) {
                 Linker.Result ro = new Linker<>(
                                 Matching.comparator(),
@@ -244,37 +245,18 @@ final class LinkBench implements Callable<Integer> {
         out.flush();
     }
 
-    private FellegiSunter oracleModel(LabelledPersons data, Linker.Result r, boolean acrossSources) {
+    private static FellegiSunter oracleModel(LabelledPersons data, Linker.Result r) {
         var cmp = Matching.comparator();
-        List<String> fields = cmp.fields();
-        int levels = Agreement.values().length;
-        double[][] m = new double[fields.size()][levels];
-        double[][] u = new double[fields.size()][levels];
-        long matches = 0;
         var prepared = data.persons().parallelStream().map(cmp::prepare).toList();
+        List<int[]> matches = new ArrayList<>();
+        List<int[]> others = new ArrayList<>();
         for (long key : r.candidates()) {
             int a = (int) (key >>> 32);
             int b = (int) key;
             int[] v = FellegiSunter.levels(cmp.compare(prepared.get(a), prepared.get(b)));
-            boolean same = data.entity().get(a).equals(data.entity().get(b));
-            matches += same ? 1 : 0;
-            for (int f = 0; f < v.length; f++) {
-                (same ? m : u)[f][v[f]]++;
-            }
+            (data.entity().get(a).equals(data.entity().get(b)) ? matches : others).add(v);
         }
-        for (double[][] t : List.of(m, u)) {
-            for (double[] row : t) {
-                double sum = 0;
-                for (int l = 1; l < levels; l++) {
-                    sum += row[l];
-                }
-                for (int l = 1; l < levels; l++) {
-                    row[l] = sum == 0 ? 0.25 : Math.max(1e-4, row[l] / sum);
-                }
-            }
-        }
-        return new FellegiSunter(
-                fields, m, u, Math.max(1e-6, Math.min(0.999, matches / (double) r.candidates().length)));
+        return EmEstimator.fromLabelled(cmp.fields(), matches, others);
     }
 
     private static void printModel(FellegiSunter model, PrintWriter out) {

@@ -22,6 +22,8 @@ public final class EmEstimator {
     private static final int LEVELS = Agreement.values().length;
     /** Laplace-style floor on every probability, so no weight is infinite. */
     private static final double FLOOR = 1e-4;
+    /** The levels of a field never compared: all alike. */
+    private static final double[] UNIFORM = {0, 0.25, 0.25, 0.25, 0.25};
     /** A field is discriminating when random pairs agree on it exactly less often than this. */
     private static final double ANCHOR_U = 0.01;
 
@@ -141,6 +143,20 @@ public final class EmEstimator {
     }
 
     /**
+     * The model counted from labelled comparison vectors instead of estimated: m from the pairs
+     * known to be the same person, u from the others, the prior from their shares. For measuring
+     * what the comparison vectors allow (an upper bound for {@link #estimate}).
+     */
+    public static FellegiSunter fromLabelled(List<String> fields, List<int[]> matches, List<int[]> nonMatches) {
+        double prior = matches.size() / (double) Math.max(1, matches.size() + nonMatches.size());
+        return new FellegiSunter(
+                fields,
+                frequencies(fields.size(), matches),
+                frequencies(fields.size(), nonMatches),
+                Math.max(1e-6, Math.min(0.999, prior)));
+    }
+
+    /**
      * Makes the likelihood ratio m/u non-decreasing from DISAGREE to EXACT by pooling adjacent
      * violators (Barlow et al., "Statistical Inference under Order Restrictions", 1972): a closer
      * agreement is never weaker evidence of the same person. Without it EM may settle on a latent
@@ -196,19 +212,15 @@ public final class EmEstimator {
     /** Level frequencies among non-missing values, floored. */
     static double[][] frequencies(int nf, List<int[]> vectors) {
         double[][] u = new double[nf][LEVELS];
-        double[] totals = new double[nf];
         for (int[] v : vectors) {
             for (int f = 0; f < nf; f++) {
                 if (v[f] != Agreement.MISSING.ordinal()) {
                     u[f][v[f]]++;
-                    totals[f]++;
                 }
             }
         }
         for (int f = 0; f < nf; f++) {
-            for (int l = 1; l < LEVELS; l++) {
-                u[f][l] = totals[f] == 0 ? 0.25 : Math.max(FLOOR, u[f][l] / totals[f]);
-            }
+            normalise(u[f], UNIFORM);
         }
         return u;
     }

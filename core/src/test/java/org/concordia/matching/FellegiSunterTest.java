@@ -109,4 +109,23 @@ class FellegiSunterTest {
         assertThat(m[4] / u[4]).isCloseTo(3, within(1e-9));
         assertThat(m[1] + m[2] + m[3] + m[4]).as("m mass kept").isCloseTo(1, within(1e-9));
     }
+
+    @Test
+    void aModelCountedFromLabelsHasTheLabelledShares() {
+        List<int[]> matches = new ArrayList<>();
+        List<int[]> others = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            matches.add(new int[] {i < 90 ? EXACT : DISAGREE, MISSING});
+        }
+        for (int i = 0; i < 900; i++) {
+            others.add(new int[] {i < 9 ? EXACT : DISAGREE, MISSING});
+        }
+        FellegiSunter model = EmEstimator.fromLabelled(List.of("name", "document"), matches, others);
+        assertThat(model.prior()).isCloseTo(0.1, within(1e-9));
+        assertThat(model.m()[0][EXACT]).isCloseTo(0.9, within(1e-9));
+        assertThat(model.u()[0][EXACT]).isCloseTo(0.01, within(1e-9));
+        assertThat(model.weight(1, EXACT))
+                .as("a field never compared weighs nothing")
+                .isZero();
+    }
 }

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -20,6 +21,7 @@ import org.concordia.matching.Agreement;
 import org.concordia.matching.FieldComparison;
 import org.concordia.model.PersonName;
 import org.concordia.normalize.NameNormalizer;
+import org.concordia.problem.ErrorCode;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -55,15 +57,18 @@ final class CompareNamesCommand implements Callable<Integer> {
                 .get();
         int empty = 0;
         long rows = 0;
+        LinkCommand.createParent(output);
+        // written beside the output and moved into place at the end: a bad row leaves no half file
+        Path partial = output.resolveSibling(output.getFileName() + ".partial");
         try (Reader reader = Files.newBufferedReader(input, StandardCharsets.UTF_8);
                 CSVParser parser = CSVParser.parse(reader, format)) {
             List<String> header = parser.getHeaderNames();
             if (!header.contains("name1") || !header.contains("name2")) {
-                err.println("error missing_column: " + input.getFileName() + " needs the columns name1,name2");
+                err.println("error " + ErrorCode.MISSING_COLUMN.code() + ": " + input.getFileName()
+                        + " needs the columns name1,name2");
                 return ConcordiaCli.USAGE;
             }
-            LinkCommand.createParent(output);
-            try (BufferedWriter w = Files.newBufferedWriter(output, StandardCharsets.UTF_8)) {
+            try (BufferedWriter w = Files.newBufferedWriter(partial, StandardCharsets.UTF_8)) {
                 w.write("name1,name2,score,match\n");
                 for (CSVRecord r : parser) {
                     rows++;
@@ -84,19 +89,24 @@ final class CompareNamesCommand implements Callable<Integer> {
                             + match + "\n");
                 }
             }
+            Files.move(partial, output, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (NoSuchFileException e) {
-            err.println("error unreadable_input: " + input + " not found");
+            err.println("error " + ErrorCode.UNREADABLE_INPUT.code() + ": " + input + " not found");
             return ConcordiaCli.USAGE;
         } catch (CharacterCodingException e) {
-            err.println("error invalid_encoding: " + input.getFileName() + " is not UTF-8");
+            err.println("error " + ErrorCode.INVALID_ENCODING.code() + ": " + input.getFileName() + " is not UTF-8");
             return ConcordiaCli.USAGE;
         } catch (UncheckedIOException | IllegalStateException e) {
             Throwable cause = e.getCause() instanceof CharacterCodingException ? e.getCause() : e;
             err.println(
                     cause instanceof CharacterCodingException
-                            ? "error invalid_encoding: " + input.getFileName() + " is not UTF-8"
-                            : "error invalid_csv: " + input.getFileName() + " after row " + rows + " is not valid CSV");
+                            ? "error " + ErrorCode.INVALID_ENCODING.code() + ": " + input.getFileName()
+                                    + " is not UTF-8"
+                            : "error " + ErrorCode.INVALID_CSV.code() + ": " + input.getFileName() + " after row "
+                                    + rows + " is not valid CSV");
             return ConcordiaCli.USAGE;
+        } finally {
+            Files.deleteIfExists(partial);
         }
         spec.commandLine()
                 .getOut()

@@ -147,6 +147,17 @@ class MatchingCommandsTest {
     }
 
     @Test
+    void compareNamesWithABrokenRowLeavesNoOutput() throws IOException {
+        Path pairs = file("pairs.csv", "name1,name2\nJohn Smith,Jon Smith\n\"unbalanced,quote\n");
+        Path scores = dir.resolve("s.csv");
+        Run r = CliTest.run("compare-names", "--input", pairs.toString(), "--output", scores.toString());
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).contains("invalid_csv");
+        assertThat(scores).doesNotExist();
+        assertThat(dir.resolve("s.csv.partial")).doesNotExist();
+    }
+
+    @Test
     void linkOfAMissingFileIsWrongUsage() {
         Run r = CliTest.run(
                 "link",

@@ -14,6 +14,7 @@ public enum ErrorCode {
     INVALID_ENCODING,
     UNREADABLE_INPUT,
     INVALID_CSV,
+    MISSING_COLUMN,
     INVALID_MAPPING,
     // the envelope
     MISSING_FIELD,

@@ -4,7 +4,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Term-frequency adjustment of exact agreements, as Splink applies it (after Winkler, "Frequency-based
@@ -96,9 +95,8 @@ public final class FrequencyAdjustment<P> {
             if (ka.isEmpty()) {
                 continue;
             }
-            Set<String> shared = new HashSet<>(ka);
             for (String k : comparator.valueKeys(b, f)) {
-                if (shared.contains(k)) {
+                if (ka.contains(k)) { // a person has a handful of names: a list beats hashing here
                     rarest = Math.min(rarest, counts.get(f).getOrDefault(k, 1));
                 }
             }

@@ -5,12 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 import org.concordia.model.Envelope;
-import org.concordia.model.Grading;
-import org.concordia.model.Handling;
-import org.concordia.model.ParticipantCode;
 import org.concordia.model.Person;
-import org.concordia.model.RecordId;
-import org.concordia.model.RecordType;
 import org.concordia.normalize.NameNormalizer;
 import org.concordia.port.CandidateIndex;
 import org.junit.jupiter.api.Test;
@@ -82,17 +77,7 @@ class LinkerTest {
     }
 
     static Person person(String id, String name) {
-        Envelope e = new Envelope(
-                new RecordId(id),
-                RecordType.PERSON,
-                new ParticipantCode("TEST"),
-                Handling.DEFAULT,
-                Grading.DEFAULT,
-                null,
-                null,
-                null,
-                null,
-                null);
+        Envelope e = TestPersons.envelope(id);
         return new Person(
                 e, List.of(NameNormalizer.normalize(name, null, null, null)), null, null, null, List.of(), List.of());
     }

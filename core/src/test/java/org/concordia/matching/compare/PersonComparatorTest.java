@@ -5,16 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import org.concordia.matching.Agreement;
 import org.concordia.matching.FieldComparison;
+import org.concordia.matching.TestPersons;
 import org.concordia.model.DocumentRef;
 import org.concordia.model.Envelope;
-import org.concordia.model.Grading;
-import org.concordia.model.Handling;
 import org.concordia.model.PartialDate;
-import org.concordia.model.ParticipantCode;
 import org.concordia.model.Person;
 import org.concordia.model.PersonName;
-import org.concordia.model.RecordId;
-import org.concordia.model.RecordType;
 import org.concordia.model.Sex;
 import org.concordia.normalize.Countries;
 import org.concordia.normalize.DocumentNumbers;
@@ -33,17 +29,7 @@ class PersonComparatorTest {
             String birthPlace,
             String nationality,
             String passport) {
-        Envelope e = new Envelope(
-                new RecordId(id),
-                RecordType.PERSON,
-                new ParticipantCode("TEST"),
-                Handling.DEFAULT,
-                Grading.DEFAULT,
-                null,
-                null,
-                null,
-                null,
-                null);
+        Envelope e = TestPersons.envelope(id);
         PartialDate date = birthDate == null ? null : ((PartialDate.Parsed.Ok) PartialDate.parse(birthDate)).date();
         List<DocumentRef> docs = passport == null
                 ? List.of()

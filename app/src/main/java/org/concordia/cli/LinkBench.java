@@ -152,16 +152,7 @@ final class LinkBench implements Callable<Integer> {
         long t0 = System.nanoTime();
         Linker.Result r;
         try (LuceneCandidateIndex index = LuceneCandidateIndex.inMemory()) {
-            r = new Linker<>(
-                            Matching.comparator(),
-                            new Linker.Config(
-                                    new org.concordia.matching.MatchThresholds(sameThreshold, possibleThreshold),
-                                    candidates,
-                                    50_000,
-                                    25,
-                                    1,
-                                    frequencyAdjustment))
-                    .link(data.persons(), index);
+            r = new Linker<>(Matching.comparator(), config()).link(data.persons(), index);
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
         List<int[]> same = new ArrayList<>();
@@ -214,16 +205,7 @@ final class LinkBench implements Callable<Integer> {
         if (oracle) {
             FellegiSunter o = oracleModel(data, r);
             try (LuceneCandidateIndex index = LuceneCandidateIndex.inMemory()) {
-                Linker.Result ro = new Linker<>(
-                                Matching.comparator(),
-                                new Linker.Config(
-                                        new org.concordia.matching.MatchThresholds(sameThreshold, possibleThreshold),
-                                        candidates,
-                                        50_000,
-                                        25,
-                                        1,
-                                        frequencyAdjustment))
-                        .link(data.persons(), index, o);
+                Linker.Result ro = new Linker<>(Matching.comparator(), config()).link(data.persons(), index, o);
                 List<int[]> so = new ArrayList<>();
                 for (Linker.Link l : ro.links()) {
                     if (l.state() == LinkState.SAME) {
@@ -243,6 +225,13 @@ final class LinkBench implements Callable<Integer> {
         }
         printModel(r.model(), out);
         out.flush();
+    }
+
+    private Linker.Config config() {
+        return Linker.Config.of(
+                new org.concordia.matching.MatchThresholds(sameThreshold, possibleThreshold),
+                candidates,
+                frequencyAdjustment);
     }
 
     private static FellegiSunter oracleModel(LabelledPersons data, Linker.Result r) {

@@ -90,9 +90,7 @@ final class LinkCommand implements Callable<Integer> {
         List<Person> persons = read.persons();
         Linker.Result result;
         try (LuceneCandidateIndex index = LuceneCandidateIndex.inMemory()) {
-            result = new Linker<>(
-                            Matching.comparator(),
-                            new Linker.Config(thresholds, candidates, 50_000, 25, 1, frequencyAdjustment))
+            result = new Linker<>(Matching.comparator(), Linker.Config.of(thresholds, candidates, frequencyAdjustment))
                     .link(persons, index);
         }
         writeLinks(persons, result);

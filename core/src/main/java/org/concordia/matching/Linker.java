@@ -38,6 +38,17 @@ public final class Linker<P> {
                 MatchThresholds thresholds, int candidatesPerRecord, int randomPairs, int emIterations, long seed) {
             this(thresholds, candidatesPerRecord, randomPairs, emIterations, seed, false);
         }
+
+        /** The settings a user chooses; the estimation's own (random pairs, iterations, seed) from {@link #DEFAULT}. */
+        public static Config of(MatchThresholds thresholds, int candidatesPerRecord, boolean frequencyAdjustment) {
+            return new Config(
+                    thresholds,
+                    candidatesPerRecord,
+                    DEFAULT.randomPairs,
+                    DEFAULT.emIterations,
+                    DEFAULT.seed,
+                    frequencyAdjustment);
+        }
     }
 
     /** A proposed link between records {@code a} and {@code b} (positions in the input list). */

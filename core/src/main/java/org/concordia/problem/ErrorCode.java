@@ -44,7 +44,32 @@ public enum ErrorCode {
     INVALID_LINK,
     DUPLICATE_ID,
     // storing
-    STORE_FAILED;
+    STORE_FAILED,
+    // the federation: directory, channels, signed requests (issue 4)
+    DIRECTORY_INVALID,
+    UNKNOWN_PARTICIPANT,
+    UNKNOWN_CERTIFICATE,
+    CERTIFICATE_EXPIRED,
+    CERTIFICATE_REVOKED,
+    SIGNATURE_INVALID,
+    REPLAYED_REQUEST,
+    STALE_REQUEST,
+    // answering a search
+    NO_AGREEMENT,
+    PURPOSE_NOT_ALLOWED,
+    PARTNER_UNREACHABLE,
+    PARTNER_TIMEOUT,
+    INVALID_QUERY,
+    // the node's API and configuration
+    UNAUTHENTICATED,
+    FORBIDDEN,
+    NOT_FOUND,
+    INVALID_CONFIGURATION,
+    // the audit log
+    AUDIT_ENTRY_ALTERED,
+    AUDIT_ENTRY_MISSING,
+    AUDIT_ENTRY_REORDERED,
+    AUDIT_CHECKPOINT_INVALID;
 
     /** The wire form, for example {@code mrz_check_digit}. */
     public String code() {

@@ -72,6 +72,16 @@ public final class InMemoryRecordStore implements RecordStore {
         return counts;
     }
 
+    @Override
+    public synchronized void forEachCurrent(RecordType type, java.util.function.Consumer<Record> action) {
+        for (List<VersionedRecord> h : versions.values()) {
+            Record r = h.getLast().record();
+            if (r.type() == type) {
+                action.accept(r);
+            }
+        }
+    }
+
     /** The current version of every record, in the order first stored. */
     public synchronized List<Record> current() {
         return versions.values().stream().map(h -> h.getLast().record()).toList();

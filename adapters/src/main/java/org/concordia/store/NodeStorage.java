@@ -14,10 +14,12 @@ import org.postgresql.ds.PGSimpleDataSource;
 public final class NodeStorage implements AutoCloseable {
     private final EmbeddedPostgresServer embedded;
     private final PostgresRecordStore records;
+    private final DataSource dataSource;
 
-    private NodeStorage(EmbeddedPostgresServer embedded, PostgresRecordStore records) {
+    private NodeStorage(EmbeddedPostgresServer embedded, PostgresRecordStore records, DataSource dataSource) {
         this.embedded = embedded;
         this.records = records;
+        this.dataSource = dataSource;
     }
 
     /** Where a node keeps its data. */
@@ -42,13 +44,16 @@ public final class NodeStorage implements AutoCloseable {
             case Location.Embedded e -> {
                 EmbeddedPostgresServer server = EmbeddedPostgresServer.start(e.dataDir());
                 try {
-                    yield new NodeStorage(server, PostgresRecordStore.open(server.dataSource()));
+                    yield new NodeStorage(server, PostgresRecordStore.open(server.dataSource()), server.dataSource());
                 } catch (RuntimeException ex) {
                     server.close();
                     throw ex;
                 }
             }
-            case Location.External x -> new NodeStorage(null, PostgresRecordStore.open(dataSource(x)));
+            case Location.External x -> {
+                DataSource ds = dataSource(x);
+                yield new NodeStorage(null, PostgresRecordStore.open(ds), ds);
+            }
         };
     }
 
@@ -66,6 +71,11 @@ public final class NodeStorage implements AutoCloseable {
 
     public RecordStore records() {
         return records;
+    }
+
+    /** The store's database, migrated, for the node's other tables (accounts, agreements, references). */
+    public DataSource dataSource() {
+        return dataSource;
     }
 
     @Override

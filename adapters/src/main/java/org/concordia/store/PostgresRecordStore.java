@@ -193,6 +193,24 @@ public final class PostgresRecordStore implements RecordStore {
     }
 
     @Override
+    public synchronized void forEachCurrent(RecordType type, java.util.function.Consumer<Record> action) {
+        try (PreparedStatement ps = connection.prepareStatement(
+                "SELECT body::text, version, stored_at FROM record WHERE type = ? ORDER BY first_stored_at, owner, id")) {
+            ps.setString(1, type.wireName());
+            ps.setFetchSize(2_000);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    action.accept(versioned(rs).record());
+                }
+            }
+            connection.commit();
+        } catch (SQLException e) {
+            rollback();
+            throw new StoreException("cannot read the records of type " + type.wireName(), e);
+        }
+    }
+
+    @Override
     public synchronized void close() {
         try {
             connection.close();

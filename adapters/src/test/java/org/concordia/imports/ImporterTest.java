@@ -58,6 +58,11 @@ class ImporterTest {
         }
 
         @Override
+        public void forEachCurrent(RecordType type, java.util.function.Consumer<Record> action) {
+            throw new UnsupportedOperationException("the importer only saves");
+        }
+
+        @Override
         public void close() {}
     }
 

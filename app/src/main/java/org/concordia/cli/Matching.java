@@ -8,18 +8,18 @@ import org.concordia.matching.compare.PersonComparator;
  * learned cross-script model load once) for {@code link}, {@code screen}, {@code compare-names} and
  * the benchmarks.
  */
-final class Matching {
+public final class Matching {
     private static final NameComparator NAMES = new NameComparator();
     private static final PersonComparator PERSONS =
             new PersonComparator(NAMES, new org.concordia.matching.compare.PlaceComparator());
 
     private Matching() {}
 
-    static PersonComparator comparator() {
+    public static PersonComparator comparator() {
         return PERSONS;
     }
 
-    static NameComparator names() {
+    public static NameComparator names() {
         return NAMES;
     }
 }

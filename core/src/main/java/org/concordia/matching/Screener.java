@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.SplittableRandom;
-import java.util.stream.IntStream;
 import org.concordia.model.Person;
 import org.concordia.port.CandidateIndex;
 
@@ -35,14 +34,56 @@ public final class Screener<P> {
 
     /** Indexes the records to search. */
     public void index(List<Person> records) {
-        prepared = IntStream.range(0, records.size())
-                .parallel()
-                .mapToObj(i -> comparator.prepare(records.get(i)))
-                .toList();
+        prepared = List.of();
+        add(records);
+    }
+
+    /**
+     * Adds records after those already indexed; their positions continue from {@link #size()}. Not
+     * safe beside {@link #screen}: the caller excludes searches while adding.
+     */
+    public void add(List<Person> records) {
+        int start = prepared.size();
+        List<P> more = records.parallelStream().map(comparator::prepare).toList();
+        List<P> all = new ArrayList<>(start + more.size());
+        all.addAll(prepared);
+        all.addAll(more);
         for (int i = 0; i < records.size(); i++) {
-            index.add(i, records.get(i));
+            index.add(start + i, records.get(i));
         }
         index.refresh();
+        prepared = all;
+    }
+
+    /** How many records are indexed. */
+    public int size() {
+        return prepared.size();
+    }
+
+    /** Whether a model has been estimated. */
+    public boolean trained() {
+        return model != null;
+    }
+
+    /**
+     * Estimates the model with the indexed records themselves as queries ({@code indexed} must be the
+     * records in index order): up to {@code sample} of them against their candidates, each record's own
+     * entry left out (it would teach the model that every field always agrees), and random pairs.
+     */
+    public FellegiSunter trainOnIndexed(List<Person> indexed, int sample, long seed) {
+        SplittableRandom rng = new SplittableRandom(seed);
+        int n = indexed.size();
+        List<Integer> sampled = new ArrayList<>();
+        for (int i = 0; i < Math.min(sample, n); i++) {
+            sampled.add(n <= sample ? i : rng.nextInt(n));
+        }
+        List<int[]> candidateVectors = sampled.parallelStream()
+                .flatMap(q -> index.candidates(indexed.get(q), candidates).stream()
+                        .filter(c -> c.ordinal() != q)
+                        .map(c -> FellegiSunter.levels(comparator.compare(prepared.get(q), prepared.get(c.ordinal())))))
+                .toList();
+        model = EmEstimator.estimate(comparator.fields(), candidateVectors, randomPairs(rng), 25);
+        return model;
     }
 
     /** Estimates the model from up to {@code sample} queries and their candidates, and random record pairs. */
@@ -59,14 +100,18 @@ public final class Screener<P> {
                             .map(c -> FellegiSunter.levels(comparator.compare(pq, prepared.get(c.ordinal()))));
                 })
                 .toList();
+        model = EmEstimator.estimate(comparator.fields(), candidateVectors, randomPairs(rng), 25);
+        return model;
+    }
+
+    private List<int[]> randomPairs(SplittableRandom rng) {
         List<int[]> random = new ArrayList<>();
         int n = prepared.size();
         for (int k = 0; k < Math.min(100_000, n * 4) && n > 1; k++) {
             random.add(FellegiSunter.levels(
                     comparator.compare(prepared.get(rng.nextInt(n)), prepared.get(rng.nextInt(n)))));
         }
-        model = EmEstimator.estimate(comparator.fields(), candidateVectors, random, 25);
-        return model;
+        return random;
     }
 
     /** The best {@code top} records for one query, most probable first. */

@@ -48,6 +48,12 @@ public interface RecordStore extends AutoCloseable {
     /** How many records (current versions) the store holds, by type. */
     Map<RecordType, Long> countByType();
 
+    /**
+     * Hands the current version of every record of this type to the action, in the order first stored,
+     * without holding them all in memory (a node rebuilds its search index from this at start-up).
+     */
+    void forEachCurrent(RecordType type, java.util.function.Consumer<Record> action);
+
     @Override
     void close();
 }

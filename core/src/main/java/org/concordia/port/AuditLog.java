@@ -43,6 +43,11 @@ public interface AuditLog extends AutoCloseable {
      */
     Stream<AuditEntry> entries(long fromSequence);
 
+    /** Every stored entry, in the order stored: what a verifier reads (see {@link #entries(long)}). */
+    default Stream<AuditEntry> entries() {
+        return entries(Long.MIN_VALUE);
+    }
+
     /**
      * Every checkpoint, by sequence. A verifier reads the checkpoints before the entries, so that
      * every checkpoint names an entry its read of the entries sees.

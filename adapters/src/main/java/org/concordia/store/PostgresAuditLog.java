@@ -1,0 +1,369 @@
+package org.concordia.store;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Spliterator;
+import java.util.Spliterators;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
+import javax.sql.DataSource;
+import org.concordia.audit.AuditAction;
+import org.concordia.audit.AuditCheckpoint;
+import org.concordia.audit.AuditEntry;
+import org.concordia.audit.AuditEvent;
+import org.concordia.audit.AuditHash;
+import org.concordia.audit.AuditSigner;
+import org.concordia.audit.UnreadableAuditEntryException;
+import org.concordia.port.AuditLog;
+import org.concordia.port.StoreException;
+
+/**
+ * {@link AuditLog} on PostgreSQL (tables {@code audit_entry} and {@code audit_checkpoint} of
+ * migration V2; the schema must be migrated, as {@link NodeStorage} does). One row per entry, its
+ * columns exactly the fields its hash covers.
+ *
+ * <p>Appends are serialised across every writer of the database, not only this object's threads:
+ * each append is one transaction that first takes {@code LOCK TABLE audit_entry IN SHARE ROW
+ * EXCLUSIVE MODE} (which conflicts with itself and with every insert, update and delete, not with
+ * reads), then reads the last entry and inserts the next one. So two nodes' processes, or a command
+ * and a server on one database, can never fork the chain. With {@link AutoCheckpoint.Every}, the
+ * append that writes sequence N, 2N, 3N... also signs a checkpoint in the same transaction.
+ *
+ * <p>Thread-safe: appends and checkpoints are serialised on one connection; each entry stream
+ * reads on a connection of its own, with a server-side cursor.
+ */
+public final class PostgresAuditLog implements AuditLog {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final TypeReference<Map<String, String>> DETAILS = new TypeReference<>() {};
+    private static final int FETCH_SIZE = 1_000;
+    private static final String COLUMNS = "sequence, at, action, actor, actor_role, participant, purpose, outcome,"
+            + " record_ids, term_hashes, details::text, previous_hash, hash";
+
+    /** Whether appends sign checkpoints by themselves. */
+    public sealed interface AutoCheckpoint {
+        /** Only {@link #checkpoint} signs. */
+        record Never() implements AutoCheckpoint {}
+
+        /** Every {@code entries}-th entry is checkpointed by {@code signer} as it is appended. */
+        record Every(int entries, AuditSigner signer) implements AutoCheckpoint {
+            public Every {
+                Objects.requireNonNull(signer, "signer");
+                if (entries < 1) {
+                    throw new IllegalArgumentException("checkpoints are signed every 1 or more entries");
+                }
+            }
+        }
+    }
+
+    private final DataSource dataSource;
+    private final Connection writer;
+    private final AutoCheckpoint autoCheckpoint;
+    private final Clock clock;
+
+    private PostgresAuditLog(DataSource dataSource, Connection writer, AutoCheckpoint autoCheckpoint, Clock clock) {
+        this.dataSource = dataSource;
+        this.writer = writer;
+        this.autoCheckpoint = autoCheckpoint;
+        this.clock = clock;
+    }
+
+    /** Opens the log without automatic checkpoints. */
+    public static PostgresAuditLog open(DataSource dataSource) {
+        return open(dataSource, new AutoCheckpoint.Never(), Clock.systemUTC());
+    }
+
+    /** Opens the log; {@code clock} dates the checkpoints. */
+    public static PostgresAuditLog open(DataSource dataSource, AutoCheckpoint autoCheckpoint, Clock clock) {
+        Objects.requireNonNull(autoCheckpoint, "autoCheckpoint");
+        Objects.requireNonNull(clock, "clock");
+        try {
+            Connection c = dataSource.getConnection();
+            c.setAutoCommit(false);
+            return new PostgresAuditLog(dataSource, c, autoCheckpoint, clock);
+        } catch (SQLException e) {
+            throw new StoreException("cannot open the audit log (sqlstate " + e.getSQLState() + ")", e);
+        }
+    }
+
+    @Override
+    public synchronized AuditEntry append(AuditEvent event) {
+        Objects.requireNonNull(event, "event");
+        try {
+            try (Statement s = writer.createStatement()) {
+                s.execute("LOCK TABLE audit_entry IN SHARE ROW EXCLUSIVE MODE");
+            }
+            AuditEntry entry = head().map(h -> h.next(event)).orElseGet(() -> AuditEntry.first(event));
+            insert(entry);
+            if (autoCheckpoint instanceof AutoCheckpoint.Every every && entry.sequence() % every.entries() == 0) {
+                insert(AuditCheckpoint.sign(entry.sequence(), entry.hash(), clock.instant(), every.signer()));
+            }
+            writer.commit();
+            return entry;
+        } catch (SQLException e) {
+            rollback();
+            throw new StoreException("cannot append to the audit log (sqlstate " + e.getSQLState() + ")", e);
+        } catch (RuntimeException e) {
+            rollback();
+            throw e;
+        }
+    }
+
+    /** The entry with the highest sequence, read on the writer's transaction. */
+    private Optional<AuditEntry> head() throws SQLException {
+        try (Statement s = writer.createStatement();
+                ResultSet rs =
+                        s.executeQuery("SELECT " + COLUMNS + " FROM audit_entry ORDER BY sequence DESC LIMIT 1")) {
+            if (!rs.next()) {
+                return Optional.empty();
+            }
+            try {
+                return Optional.of(decode(rs));
+            } catch (UnreadableAuditEntryException e) {
+                // Chaining to a row changed by hand would hide the change: refuse, and let audit verify say where.
+                throw new StoreException(
+                        "the last audit entry cannot be read back, so nothing can be appended to it: run audit verify",
+                        e);
+            }
+        }
+    }
+
+    private void insert(AuditEntry e) throws SQLException {
+        AuditEvent v = e.event();
+        try (PreparedStatement ps = writer.prepareStatement("INSERT INTO audit_entry (sequence, at, action, actor,"
+                + " actor_role, participant, purpose, outcome, record_ids, term_hashes, details, previous_hash, hash)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?)")) {
+            ps.setLong(1, e.sequence());
+            ps.setObject(2, OffsetDateTime.ofInstant(v.at(), ZoneOffset.UTC));
+            ps.setString(3, v.action().name());
+            ps.setString(4, v.actor());
+            ps.setString(5, v.actorRole());
+            ps.setString(6, v.participant());
+            ps.setString(7, v.purpose());
+            ps.setString(8, v.outcome());
+            ps.setArray(9, writer.createArrayOf("text", v.recordIds().toArray()));
+            ps.setArray(10, writer.createArrayOf("text", v.termHashes().toArray()));
+            ps.setString(11, JSON.writeValueAsString(v.details()));
+            ps.setBytes(12, e.previousHash().bytes());
+            ps.setBytes(13, e.hash().bytes());
+            ps.executeUpdate();
+        } catch (com.fasterxml.jackson.core.JsonProcessingException ex) {
+            throw new IllegalStateException("a map of strings always serialises", ex);
+        }
+    }
+
+    private void insert(AuditCheckpoint c) throws SQLException {
+        try (PreparedStatement ps = writer.prepareStatement(
+                "INSERT INTO audit_checkpoint (sequence, hash, at, signer, signature) VALUES (?, ?, ?, ?, ?)")) {
+            ps.setLong(1, c.sequence());
+            ps.setBytes(2, c.hash().bytes());
+            ps.setObject(3, OffsetDateTime.ofInstant(c.at(), ZoneOffset.UTC));
+            ps.setString(4, c.signer());
+            ps.setBytes(5, c.signature());
+            ps.executeUpdate();
+        }
+    }
+
+    @Override
+    public synchronized Optional<AuditCheckpoint> checkpoint(AuditSigner signer) {
+        Objects.requireNonNull(signer, "signer");
+        try {
+            Optional<AuditEntry> head = head();
+            Optional<AuditCheckpoint> c =
+                    head.map(h -> AuditCheckpoint.sign(h.sequence(), h.hash(), clock.instant(), signer));
+            if (c.isPresent()) {
+                insert(c.get());
+            }
+            writer.commit();
+            return c;
+        } catch (SQLException e) {
+            rollback();
+            throw new StoreException("cannot store an audit checkpoint (sqlstate " + e.getSQLState() + ")", e);
+        } catch (RuntimeException e) {
+            rollback();
+            throw e;
+        }
+    }
+
+    @Override
+    public synchronized List<AuditCheckpoint> checkpoints() {
+        try (Statement s = writer.createStatement();
+                ResultSet rs = s.executeQuery("SELECT sequence, hash, at, signer, signature FROM audit_checkpoint"
+                        + " ORDER BY sequence, id")) {
+            List<AuditCheckpoint> out = new ArrayList<>();
+            while (rs.next()) {
+                long sequence = rs.getLong(1);
+                try {
+                    out.add(new AuditCheckpoint(
+                            sequence,
+                            AuditHash.of(rs.getBytes(2)),
+                            rs.getObject(3, OffsetDateTime.class).toInstant(),
+                            rs.getString(4),
+                            rs.getBytes(5)));
+                } catch (RuntimeException e) {
+                    throw new StoreException("the audit checkpoint of entry " + sequence + " cannot be read back", e);
+                }
+            }
+            writer.commit();
+            return out;
+        } catch (SQLException e) {
+            rollback();
+            throw new StoreException("cannot read the audit checkpoints (sqlstate " + e.getSQLState() + ")", e);
+        }
+    }
+
+    @Override
+    public Stream<AuditEntry> entries(long fromSequence) {
+        Connection c = null;
+        try {
+            c = dataSource.getConnection();
+            c.setAutoCommit(false); // a server-side cursor, fetched in pages, needs a transaction
+            c.setReadOnly(true);
+            PreparedStatement ps = c.prepareStatement(
+                    "SELECT " + COLUMNS + " FROM audit_entry WHERE sequence >= ? ORDER BY position",
+                    ResultSet.TYPE_FORWARD_ONLY,
+                    ResultSet.CONCUR_READ_ONLY);
+            ps.setFetchSize(FETCH_SIZE);
+            ps.setLong(1, fromSequence);
+            ResultSet rs = ps.executeQuery();
+            Connection connection = c;
+            return StreamSupport.stream(
+                            Spliterators.spliteratorUnknownSize(
+                                    new Rows(rs), Spliterator.ORDERED | Spliterator.NONNULL),
+                            false)
+                    .onClose(() -> {
+                        try (connection) {
+                            connection.rollback();
+                        } catch (SQLException e) {
+                            throw new StoreException("cannot close an audit log read", e);
+                        }
+                    });
+        } catch (SQLException e) {
+            if (c != null) {
+                try {
+                    c.close();
+                } catch (SQLException suppressed) {
+                    e.addSuppressed(suppressed);
+                }
+            }
+            throw new StoreException("cannot read the audit log (sqlstate " + e.getSQLState() + ")", e);
+        }
+    }
+
+    /** Rows as entries; a row that cannot be decoded throws for itself only. */
+    private static final class Rows implements Iterator<AuditEntry> {
+        private final ResultSet rs;
+        private boolean ready;
+        private boolean done;
+
+        Rows(ResultSet rs) {
+            this.rs = rs;
+        }
+
+        @Override
+        public boolean hasNext() {
+            if (!ready && !done) {
+                try {
+                    ready = rs.next();
+                    done = !ready;
+                } catch (SQLException e) {
+                    throw new StoreException("cannot read the audit log (sqlstate " + e.getSQLState() + ")", e);
+                }
+            }
+            return ready;
+        }
+
+        @Override
+        public AuditEntry next() {
+            if (!hasNext()) {
+                throw new NoSuchElementException();
+            }
+            ready = false;
+            try {
+                return decode(rs);
+            } catch (SQLException e) {
+                throw new StoreException("cannot read the audit log (sqlstate " + e.getSQLState() + ")", e);
+            }
+        }
+    }
+
+    /** The entry of the current row; a row the log could not have written is {@link UnreadableAuditEntryException}. */
+    private static AuditEntry decode(ResultSet rs) throws SQLException {
+        long sequence = rs.getLong(1);
+        String field = "at";
+        try {
+            Instant at = rs.getObject(2, OffsetDateTime.class).toInstant();
+            field = "action";
+            AuditAction action = AuditAction.valueOf(rs.getString(3));
+            field = "record_ids";
+            List<String> recordIds = strings(rs.getArray(9));
+            field = "term_hashes";
+            List<String> termHashes = strings(rs.getArray(10));
+            field = "details";
+            Map<String, String> details = JSON.readValue(rs.getString(11), DETAILS);
+            field = "previous_hash";
+            AuditHash previous = AuditHash.of(rs.getBytes(12));
+            field = "hash";
+            AuditHash hash = AuditHash.of(rs.getBytes(13));
+            field = "actor, actor_role, participant, purpose or outcome";
+            AuditEvent event = new AuditEvent(
+                    at,
+                    action,
+                    rs.getString(4),
+                    rs.getString(5),
+                    rs.getString(6),
+                    rs.getString(7),
+                    rs.getString(8),
+                    recordIds,
+                    termHashes,
+                    details);
+            return new AuditEntry(sequence, event, previous, hash);
+        } catch (RuntimeException | com.fasterxml.jackson.core.JsonProcessingException e) {
+            // The cause's message is dropped from the reason: it may quote the stored value.
+            throw new UnreadableAuditEntryException(
+                    sequence, "the " + field + " column is not as the log writes it", null);
+        }
+    }
+
+    private static List<String> strings(Array array) throws SQLException {
+        try {
+            return Arrays.asList((String[]) array.getArray());
+        } finally {
+            array.free();
+        }
+    }
+
+    private void rollback() {
+        try {
+            writer.rollback();
+        } catch (SQLException ignored) {
+            // the connection is broken; the failure that brought us here is what the caller sees
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        try {
+            writer.close();
+        } catch (SQLException e) {
+            throw new StoreException("cannot close the audit log", e);
+        }
+    }
+}

@@ -3,6 +3,7 @@ package org.concordia.federation;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -23,7 +24,7 @@ import org.concordia.model.ParticipantCode;
  * @param issuedAt when the authority signed it
  * @param validUntil after this instant nodes refuse a newly fetched copy; empty when it does not
  *     expire
- * @param participants one entry per participant code (codes are unique), in the issuer's order
+ * @param participants one entry per participant code (codes are unique); kept sorted by code
  * @param revokedSerials serial numbers (RFC 5280 section 4.1.2.2) of revoked certificates, as
  *     lower-case hexadecimal without leading zeros; copied
  */
@@ -38,7 +39,9 @@ public record Directory(
     public Directory {
         Objects.requireNonNull(issuedAt, "issuedAt");
         Objects.requireNonNull(validUntil, "validUntil");
-        participants = List.copyOf(participants);
+        participants = participants.stream()
+                .sorted(Comparator.comparing(p -> p.code().value()))
+                .toList();
         revokedSerials = Set.copyOf(revokedSerials);
         if (serial < 1) {
             throw new IllegalArgumentException("directory serial must be 1 or more");

@@ -1,0 +1,50 @@
+package org.concordia.federation;
+
+import java.net.URI;
+import java.util.Objects;
+import java.util.Set;
+import org.concordia.model.ParticipantCode;
+
+/**
+ * One entry of the federation {@link Directory}: an organisation, where its node listens and the
+ * certificate its node presents.
+ *
+ * @param code the participant's code; also the common name of its certificate
+ * @param name the organisation's name, for people (for example {@code European Union Agency for Law
+ *     Enforcement Cooperation}); not blank
+ * @param region where it works, for people (for example {@code Europe}); may be empty
+ * @param endpoint the base URL of the node's federation interface, {@code https://host:port}
+ *     (absolute, scheme {@code https}, a host, no query or fragment)
+ * @param certificatePem the node's X.509 certificate (RFC 5280) in PEM form (RFC 7468), issued by the
+ *     federation authority
+ * @param capabilities what the node offers (for example {@code search}); copied, never {@code null}
+ */
+public record Participant(
+        ParticipantCode code,
+        String name,
+        String region,
+        URI endpoint,
+        String certificatePem,
+        Set<String> capabilities) {
+
+    public Participant {
+        Objects.requireNonNull(code, "code");
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(region, "region");
+        Objects.requireNonNull(endpoint, "endpoint");
+        Objects.requireNonNull(certificatePem, "certificatePem");
+        if (name.isBlank()) {
+            throw new IllegalArgumentException("participant name must not be blank");
+        }
+        if (!"https".equalsIgnoreCase(endpoint.getScheme())
+                || endpoint.getHost() == null
+                || endpoint.getRawQuery() != null
+                || endpoint.getRawFragment() != null) {
+            throw new IllegalArgumentException("participant endpoint must be https://host[:port][/path]");
+        }
+        if (!certificatePem.contains("-----BEGIN CERTIFICATE-----")) {
+            throw new IllegalArgumentException("participant certificate must be a PEM certificate");
+        }
+        capabilities = Set.copyOf(capabilities);
+    }
+}

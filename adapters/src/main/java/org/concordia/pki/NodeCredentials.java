@@ -86,7 +86,7 @@ public record NodeCredentials(
     }
 
     /** The key and chain in an in-memory PKCS#12 key store, protected by {@code password}. */
-    KeyStore toKeyStore(char[] password) throws GeneralSecurityException, IOException {
+    public KeyStore toKeyStore(char[] password) throws GeneralSecurityException, IOException {
         KeyStore ks = KeyStore.getInstance("PKCS12");
         ks.load(null, null);
         ks.setKeyEntry(ALIAS, key, password, new X509Certificate[] {certificate, authority});

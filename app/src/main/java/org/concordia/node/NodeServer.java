@@ -1,0 +1,92 @@
+package org.concordia.node;
+
+import java.util.List;
+import java.util.Map;
+import org.concordia.store.NodeTables;
+import org.springframework.boot.Banner;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.security.crypto.password.PasswordEncoder;
+
+/**
+ * Starts and stops one node in this JVM: the demo starts several side by side, each its own Spring
+ * context, store, index and listeners. Checks the settings first ({@link NodeSettings#problems()}).
+ */
+public final class NodeServer implements AutoCloseable {
+    private final NodeSettings settings;
+    private final ConfigurableApplicationContext context;
+
+    private NodeServer(NodeSettings settings, ConfigurableApplicationContext context) {
+        this.settings = settings;
+        this.context = context;
+    }
+
+    /**
+     * Starts a node.
+     *
+     * @throws NodeSettings.InvalidConfiguration when the settings are incomplete or inconsistent
+     */
+    public static NodeServer start(NodeSettings settings) {
+        List<String> problems = settings.problems();
+        if (!problems.isEmpty()) {
+            throw new NodeSettings.InvalidConfiguration(problems);
+        }
+        SpringApplication app = new SpringApplication(NodeApplication.class);
+        app.setBannerMode(Banner.Mode.OFF);
+        app.setLogStartupInfo(false);
+        app.setRegisterShutdownHook(false);
+        app.setDefaultProperties(Map.of(
+                "spring.main.cloud-platform", "none",
+                "management.endpoints.web.exposure.include", "health,prometheus",
+                "management.endpoint.health.probes.enabled", "true",
+                "springdoc.api-docs.path", "/v3/api-docs",
+                "server.shutdown", "immediate",
+                "spring.mvc.problemdetails.enabled", "true"));
+        app.addInitializers(ctx -> ctx.getBeanFactory().registerSingleton("nodeSettings", settings));
+        return new NodeServer(settings, app.run());
+    }
+
+    /** The user API's base URL, for example {@code http://127.0.0.1:8081}. */
+    public String url() {
+        int port = ((WebServerApplicationContext) context).getWebServer().getPort();
+        return "http://" + settings.bindAddress() + ":" + port;
+    }
+
+    public NodeSettings settings() {
+        return settings;
+    }
+
+    /** Creates or replaces a local account (the password is stored as its Argon2id hash). */
+    public void putAccount(String user, String password, Roles role) {
+        String hash = context.getBean(PasswordEncoder.class).encode(password);
+        context.getBean(NodeTables.class).putAccount(new NodeTables.Account(user, hash, role.wireName()));
+    }
+
+    /** Puts an agreement in force, as an administrator would through the API (audited). */
+    public void putAgreement(org.concordia.sharing.SharingAgreement a, String by) {
+        context.getBean(Node.class).changeAgreement(a, by);
+    }
+
+    /** Stores records of this node's owner and makes them searchable (what an import does after decoding). */
+    public void importRecords(List<org.concordia.model.Record> records) {
+        context.getBean(Node.class).indexingStore().save(records);
+    }
+
+    /** The node's audit log, in order. */
+    public List<org.concordia.audit.AuditEntry> auditEntries() {
+        try (var s = context.getBean(NodeAudit.class).log().entries()) {
+            return s.toList();
+        }
+    }
+
+    /** How many persons the node's search index holds. */
+    public int indexedPersons() {
+        return context.getBean(Node.class).indexedPersons();
+    }
+
+    @Override
+    public void close() {
+        context.close();
+    }
+}

@@ -1,0 +1,113 @@
+package org.concordia.node;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import org.concordia.cli.Matching;
+import org.concordia.index.LuceneCandidateIndex;
+import org.concordia.matching.Screener;
+import org.concordia.model.Person;
+import org.concordia.model.Record;
+import org.concordia.model.RecordType;
+import org.concordia.port.RecordStore;
+import org.concordia.search.OwnerSearch;
+
+/**
+ * A node's search over its own person records: the matching engine's screening (Lucene candidates,
+ * Fellegi-Sunter scores) behind {@link OwnerSearch.Matcher}. Built from the store at start-up, grown by
+ * each import; the model is estimated on the node's own records and re-estimated when they have doubled.
+ *
+ * <p>Thread-safe: searches run in parallel, an import waits for them and they wait for it.
+ */
+final class PersonSearchIndex implements OwnerSearch.Matcher, AutoCloseable {
+    /** Candidates scored per query (docs/benchmarks.md: p99 about 10 ms at one million persons). */
+    static final int CANDIDATES = 300;
+
+    private final ReadWriteLock lock = new ReentrantReadWriteLock();
+    private final LuceneCandidateIndex index = LuceneCandidateIndex.inMemory(LuceneCandidateIndex.Retrieval.SCREENING);
+    private final Screener<?> screener = new Screener<>(Matching.comparator(), index, CANDIDATES);
+    private final List<Person> persons = new ArrayList<>();
+    /** Owner and id to the position of the newest version. */
+    private final java.util.Map<String, Integer> latest = new java.util.HashMap<>();
+
+    private int trainedAt;
+
+    /** The index of every person record in the store. */
+    static PersonSearchIndex of(RecordStore store) {
+        PersonSearchIndex index = new PersonSearchIndex();
+        List<Person> all = new ArrayList<>();
+        store.forEachCurrent(RecordType.PERSON, r -> all.add((Person) r));
+        index.add(all);
+        return index;
+    }
+
+    /** Adds persons (other records are ignored); a new version of a record replaces the old one's hits. */
+    void add(List<? extends Record> records) {
+        List<Person> added = new ArrayList<>();
+        for (Record r : records) {
+            if (r instanceof Person p) {
+                added.add(p);
+            }
+        }
+        if (added.isEmpty()) {
+            return;
+        }
+        lock.writeLock().lock();
+        try {
+            screener.add(added);
+            for (Person p : added) {
+                latest.put(key(p), persons.size());
+                persons.add(p);
+            }
+            if (persons.size() >= 2 && persons.size() >= 2 * trainedAt) {
+                screener.trainOnIndexed(persons, 2_000, 1);
+                trainedAt = persons.size();
+            }
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    int size() {
+        lock.readLock().lock();
+        try {
+            return persons.size();
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    @Override
+    public List<OwnerSearch.Match> match(Person query, int top) {
+        lock.readLock().lock();
+        try {
+            if (!screener.trained()) {
+                return List.of();
+            }
+            // An updated record stays indexed in its earlier versions too: only its newest one counts.
+            List<OwnerSearch.Match> out = new ArrayList<>();
+            for (Screener.Hit h : screener.screen(query, top * 2)) {
+                Person p = persons.get(h.record());
+                if (latest.get(key(p)) == h.record()) {
+                    out.add(new OwnerSearch.Match(p, h.probability(), h.evidence()));
+                }
+                if (out.size() == top) {
+                    break;
+                }
+            }
+            return out;
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    private static String key(Person p) {
+        return p.owner().value() + "\u0000" + p.id().value();
+    }
+
+    @Override
+    public void close() {
+        index.close();
+    }
+}

@@ -1,0 +1,39 @@
+package org.concordia.node;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.concordia.problem.ErrorCode;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Keeps the two listeners apart: the federation endpoints answer only on the federation (mutual-TLS)
+ * port, and the user API, health, metrics and API description never on it.
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class PortGuard extends OncePerRequestFilter {
+    private final NodeSettings settings;
+
+    PortGuard(NodeSettings settings) {
+        this.settings = settings;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest req, HttpServletResponse res, FilterChain chain)
+            throws ServletException, IOException {
+        boolean federationPort = settings.federation() != null
+                && req.getLocalPort() == settings.federation().port();
+        boolean federationPath = req.getRequestURI().startsWith("/federation/");
+        if (federationPort != federationPath) {
+            SecurityConfiguration.problem(res, 404, ErrorCode.NOT_FOUND, "no such endpoint on this listener");
+            return;
+        }
+        chain.doFilter(req, res);
+    }
+}

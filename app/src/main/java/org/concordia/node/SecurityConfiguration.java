@@ -1,0 +1,160 @@
+package org.concordia.node;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.concordia.problem.ErrorCode;
+import org.concordia.store.NodeTables;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * Who may call what on the user API. Deny by default: every endpoint is listed with its roles, anything
+ * else is refused. Local accounts sign in with HTTP Basic (passwords stored as Argon2id hashes, RFC
+ * 9106); a verified password is remembered for five minutes under a keyed hash, so a client that sends
+ * its credentials with every request does not pay the memory-hard hash each time. The federation
+ * endpoints ({@code /federation/**}) are not for users: they are checked by {@link FederationGuard}
+ * (mutual TLS and signed requests) and answer only on the federation port.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+    /** The endpoint table the tests walk: method, path pattern, roles allowed (empty = any signed-in user). */
+    static final List<Rule> RULES = List.of(
+            new Rule(HttpMethod.POST, "/api/v1/searches", Roles.OFFICER, Roles.ANALYST),
+            new Rule(HttpMethod.GET, "/api/v1/records/*/*", Roles.OFFICER, Roles.ANALYST, Roles.DPO),
+            new Rule(HttpMethod.POST, "/api/v1/imports", Roles.ADMIN),
+            new Rule(HttpMethod.GET, "/api/v1/agreements", Roles.DPO, Roles.ADMIN),
+            new Rule(HttpMethod.PUT, "/api/v1/agreements/*", Roles.DPO, Roles.ADMIN),
+            new Rule(HttpMethod.GET, "/api/v1/audit", Roles.DPO),
+            new Rule(HttpMethod.GET, "/api/v1/audit/verification", Roles.DPO, Roles.ADMIN),
+            new Rule(HttpMethod.GET, "/api/v1/directory"),
+            new Rule(HttpMethod.GET, "/api/v1/me"),
+            new Rule(HttpMethod.GET, "/actuator/prometheus", Roles.ADMIN));
+
+    record Rule(HttpMethod method, String path, Roles... roles) {}
+
+    @Bean
+    SecurityFilterChain api(HttpSecurity http, AuthenticationProvider accounts) throws Exception {
+        http.csrf(c -> c.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .authenticationProvider(accounts)
+                .httpBasic(b -> b.authenticationEntryPoint(
+                        (req, res, e) -> problem(res, 401, ErrorCode.UNAUTHENTICATED, "sign in with a node account")))
+                .exceptionHandling(x -> x.authenticationEntryPoint((req, res, e) ->
+                                problem(res, 401, ErrorCode.UNAUTHENTICATED, "sign in with a node account"))
+                        .accessDeniedHandler((req, res, e) ->
+                                problem(res, 403, ErrorCode.FORBIDDEN, "your role may not call this endpoint")))
+                .authorizeHttpRequests(a -> {
+                    a.requestMatchers(
+                                    HttpMethod.GET,
+                                    "/actuator/health",
+                                    "/actuator/health/**",
+                                    "/v3/api-docs",
+                                    "/v3/api-docs/**")
+                            .permitAll();
+                    a.requestMatchers("/federation/**").permitAll();
+                    for (Rule r : RULES) {
+                        if (r.roles().length == 0) {
+                            a.requestMatchers(r.method(), r.path()).authenticated();
+                        } else {
+                            String[] names = java.util.Arrays.stream(r.roles())
+                                    .map(Enum::name)
+                                    .toArray(String[]::new);
+                            a.requestMatchers(r.method(), r.path()).hasAnyRole(names);
+                        }
+                    }
+                    a.anyRequest().denyAll();
+                });
+        return http.build();
+    }
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8();
+    }
+
+    @Bean
+    AuthenticationProvider accounts(NodeTables tables, PasswordEncoder encoder) {
+        return new AccountAuthentication(tables, encoder);
+    }
+
+    static void problem(HttpServletResponse res, int status, ErrorCode code, String detail) throws java.io.IOException {
+        res.setStatus(status);
+        res.setContentType("application/problem+json");
+        res.getOutputStream().write(ApiErrors.problemJson(status, code, detail).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Local accounts, with verified passwords remembered for a while under a keyed hash. */
+    static final class AccountAuthentication implements AuthenticationProvider {
+        private static final long REMEMBER_NANOS = 5L * 60 * 1_000_000_000;
+        private final NodeTables tables;
+        private final PasswordEncoder encoder;
+        private final byte[] key = new byte[32];
+        private final Map<String, Long> verified = new ConcurrentHashMap<>();
+
+        AccountAuthentication(NodeTables tables, PasswordEncoder encoder) {
+            this.tables = tables;
+            this.encoder = encoder;
+            new SecureRandom().nextBytes(key);
+        }
+
+        @Override
+        public Authentication authenticate(Authentication authentication) {
+            String user = authentication.getName();
+            String password = String.valueOf(authentication.getCredentials());
+            NodeTables.Account account = tables.account(user)
+                    .orElseThrow(() -> new BadCredentialsException("unknown account or wrong password"));
+            String remembered = fingerprint(user, password, account.passwordHash());
+            Long until = verified.get(remembered);
+            if (until == null || until - System.nanoTime() < 0) {
+                if (!encoder.matches(password, account.passwordHash())) {
+                    throw new BadCredentialsException("unknown account or wrong password");
+                }
+                if (verified.size() > 10_000) {
+                    verified.clear();
+                }
+                verified.put(remembered, System.nanoTime() + REMEMBER_NANOS);
+            }
+            Roles role =
+                    Roles.parse(account.role()).orElseThrow(() -> new BadCredentialsException("account without role"));
+            return UsernamePasswordAuthenticationToken.authenticated(
+                    user, null, List.of(new SimpleGrantedAuthority("ROLE_" + role.name())));
+        }
+
+        @Override
+        public boolean supports(Class<?> authentication) {
+            return UsernamePasswordAuthenticationToken.class.isAssignableFrom(authentication);
+        }
+
+        private String fingerprint(String user, String password, String hash) {
+            try {
+                Mac mac = Mac.getInstance("HmacSHA256");
+                mac.init(new SecretKeySpec(key, "HmacSHA256"));
+                for (String s : new String[] {user, password, hash}) {
+                    mac.update(s.getBytes(StandardCharsets.UTF_8));
+                    mac.update((byte) 0);
+                }
+                return HexFormat.of().formatHex(mac.doFinal());
+            } catch (java.security.GeneralSecurityException e) {
+                throw new IllegalStateException("HmacSHA256 unavailable", e);
+            }
+        }
+    }
+}

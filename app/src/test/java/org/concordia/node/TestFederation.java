@@ -1,0 +1,104 @@
+package org.concordia.node;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.concordia.federation.Directory;
+import org.concordia.federation.Participant;
+import org.concordia.generator.PeopleGenerator;
+import org.concordia.json.Decoded;
+import org.concordia.json.RecordDecoder;
+import org.concordia.model.ParticipantCode;
+import org.concordia.model.Record;
+import org.concordia.pki.FederationAuthority;
+import org.concordia.pki.NodeCredentials;
+import org.concordia.pki.SignedDirectory;
+import org.concordia.store.NodeStorage;
+
+/** A federation of nodes on this machine for tests: authority, credentials, signed directory, generated data. */
+final class TestFederation {
+    static final char[] PASSWORD = "test-password".toCharArray();
+
+    final Path dir;
+    final FederationAuthority authority;
+    final Map<ParticipantCode, Integer> federationPorts = new LinkedHashMap<>();
+
+    TestFederation(Path dir, List<String> codes) throws IOException {
+        this.dir = dir;
+        this.authority = FederationAuthority.create("Test", Clock.systemUTC());
+        authority.save(dir, PASSWORD);
+        List<Participant> participants = new ArrayList<>();
+        for (String c : codes) {
+            ParticipantCode code = new ParticipantCode(c);
+            NodeCredentials creds = authority.issue(code, c, List.of(), Clock.systemUTC());
+            creds.save(dir, PASSWORD);
+            int port = freePort();
+            federationPorts.put(code, port);
+            participants.add(new Participant(
+                    code,
+                    c,
+                    "test",
+                    URI.create("https://127.0.0.1:" + port),
+                    creds.certificatePem(),
+                    Set.of("search")));
+        }
+        Directory d = new Directory(1, Instant.now(), Optional.empty(), participants, Set.of());
+        SignedDirectory.write(d, authority, dir.resolve(SignedDirectory.FILE));
+    }
+
+    NodeSettings settings(String code, Path data) {
+        ParticipantCode p = new ParticipantCode(code);
+        return NodeSettings.of(
+                p,
+                new NodeStorage.Location.Embedded(data),
+                0,
+                new NodeSettings.Federation(
+                        federationPorts.get(p),
+                        NodeCredentials.keystoreFile(dir, p),
+                        PASSWORD,
+                        dir.resolve(FederationAuthority.CERTIFICATE_FILE),
+                        dir.resolve(SignedDirectory.FILE),
+                        data.resolve("directory-cache")));
+    }
+
+    /** Generated people's records of each owner (the same people spread across owners in several scripts). */
+    static Map<String, List<Record>> generated(int people, long seed) throws IOException {
+        ByteArrayOutputStream records = new ByteArrayOutputStream();
+        new PeopleGenerator(seed).write(people, records, new ByteArrayOutputStream(), new ByteArrayOutputStream());
+        ObjectMapper json = new ObjectMapper();
+        RecordDecoder decoder = new RecordDecoder(null);
+        Map<String, List<Record>> byOwner = new LinkedHashMap<>();
+        for (String line : records.toString(StandardCharsets.UTF_8).split("\n")) {
+            if (line.isBlank()) {
+                continue;
+            }
+            if (decoder.decode(json.readTree(line)) instanceof Decoded.Accepted ok) {
+                byOwner.computeIfAbsent(ok.record().owner().value(), k -> new ArrayList<>())
+                        .add(ok.record());
+            }
+        }
+        return byOwner;
+    }
+
+    static Record record(String json) throws IOException {
+        return ((Decoded.Accepted) new RecordDecoder(null).decode(new ObjectMapper().readTree(json))).record();
+    }
+
+    static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+}

@@ -17,7 +17,11 @@ import org.junit.jupiter.api.Test;
  */
 class ArchitectureTest {
     private static final String[] DOMAIN = {
-        "org.concordia.model..", "org.concordia.normalize..", "org.concordia.problem..", "org.concordia.port.."
+        "org.concordia.model..",
+        "org.concordia.normalize..",
+        "org.concordia.problem..",
+        "org.concordia.port..",
+        "org.concordia.federation.."
     };
     private static JavaClasses classes;
 
@@ -41,7 +45,8 @@ class ArchitectureTest {
                         "org.concordia.model..",
                         "org.concordia.normalize..",
                         "org.concordia.problem..",
-                        "org.concordia.port..")
+                        "org.concordia.port..",
+                        "org.concordia.federation..")
                 .check(classes);
     }
 
@@ -53,7 +58,8 @@ class ArchitectureTest {
                         "org.concordia.json..",
                         "org.concordia.imports..",
                         "org.concordia.store..",
-                        "org.concordia.generator..")
+                        "org.concordia.generator..",
+                        "org.concordia.pki..")
                 .should()
                 .dependOnClassesThat()
                 .resideInAnyPackage("org.concordia.cli..", "picocli..")
@@ -78,7 +84,11 @@ class ArchitectureTest {
     void domainFieldsAreFinal() {
         fields().that()
                 .areDeclaredInClassesThat()
-                .resideInAnyPackage("org.concordia.model..", "org.concordia.problem..", "org.concordia.port..")
+                .resideInAnyPackage(
+                        "org.concordia.model..",
+                        "org.concordia.problem..",
+                        "org.concordia.port..",
+                        "org.concordia.federation..")
                 .and()
                 .areNotStatic()
                 .should()

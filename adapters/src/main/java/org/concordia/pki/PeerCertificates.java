@@ -66,11 +66,9 @@ public final class PeerCertificates {
         return checkListed(leaf, listed.get(), directory, now);
     }
 
-    /**
-     * The checks of a certificate already known to belong to {@code participant} (revoked, validity,
-     * listed), shared with the signature verifier.
-     */
-    static Verification checkListed(X509Certificate leaf, Participant participant, Directory directory, Instant now) {
+    /** The checks of a certificate whose subject names {@code participant}: revoked, validity, listed. */
+    private static Verification checkListed(
+            X509Certificate leaf, Participant participant, Directory directory, Instant now) {
         if (directory.isRevoked(Certificates.serialHex(leaf))) {
             return new Rejected(ErrorCode.CERTIFICATE_REVOKED, "certificate revoked by the directory");
         }

@@ -22,6 +22,8 @@ import picocli.CommandLine.Command;
             ScreenCommand.class,
             CompareNamesCommand.class,
             BenchCommand.class,
+            PkiCommand.class,
+            AuditCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class ConcordiaCli implements Runnable {

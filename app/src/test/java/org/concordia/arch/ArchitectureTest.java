@@ -21,7 +21,10 @@ class ArchitectureTest {
         "org.concordia.normalize..",
         "org.concordia.problem..",
         "org.concordia.port..",
-        "org.concordia.audit.."
+        "org.concordia.audit..",
+        "org.concordia.federation..",
+        "org.concordia.sharing..",
+        "org.concordia.search.."
     };
     private static JavaClasses classes;
 
@@ -47,7 +50,11 @@ class ArchitectureTest {
                         "org.concordia.normalize..",
                         "org.concordia.problem..",
                         "org.concordia.port..",
-                        "org.concordia.audit..")
+                        "org.concordia.audit..",
+                        "org.concordia.federation..",
+                        "org.concordia.sharing..",
+                        "org.concordia.search..",
+                        "org.concordia.matching..")
                 .check(classes);
     }
 
@@ -59,7 +66,8 @@ class ArchitectureTest {
                         "org.concordia.json..",
                         "org.concordia.imports..",
                         "org.concordia.store..",
-                        "org.concordia.generator..")
+                        "org.concordia.generator..",
+                        "org.concordia.pki..")
                 .should()
                 .dependOnClassesThat()
                 .resideInAnyPackage("org.concordia.cli..", "picocli..")
@@ -84,7 +92,11 @@ class ArchitectureTest {
     void domainFieldsAreFinal() {
         fields().that()
                 .areDeclaredInClassesThat()
-                .resideInAnyPackage("org.concordia.model..", "org.concordia.problem..", "org.concordia.port..")
+                .resideInAnyPackage(
+                        "org.concordia.model..",
+                        "org.concordia.problem..",
+                        "org.concordia.port..",
+                        "org.concordia.federation..")
                 .and()
                 .areNotStatic()
                 .should()

@@ -18,6 +18,11 @@ public final class ImportReportJson {
         MAPPER.writeValue(out, report);
     }
 
+    /** Reads a report written by {@link #write} (what a node's import endpoint answers). */
+    public static ImportReport read(byte[] json) throws IOException {
+        return MAPPER.readValue(json, ImportReport.class);
+    }
+
     public static String toJson(ImportReport report) {
         try {
             return MAPPER.writeValueAsString(report);

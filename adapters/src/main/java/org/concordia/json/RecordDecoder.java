@@ -44,10 +44,24 @@ public final class RecordDecoder {
             "schemaVersion");
 
     private final ParticipantCode defaultOwner;
+    private final boolean onlyDefaultOwner;
 
     /** @param defaultOwner the owner of records that name none, or null to require {@code owner} */
     public RecordDecoder(ParticipantCode defaultOwner) {
+        this(defaultOwner, false);
+    }
+
+    private RecordDecoder(ParticipantCode defaultOwner, boolean onlyDefaultOwner) {
         this.defaultOwner = defaultOwner;
+        this.onlyDefaultOwner = onlyDefaultOwner;
+    }
+
+    /**
+     * The decoder of a node's import: records without owner are the node's, and a record naming another
+     * owner is rejected ({@code invalid_owner}): a node holds only its owner's records (data sovereignty).
+     */
+    public static RecordDecoder forNode(ParticipantCode owner) {
+        return new RecordDecoder(java.util.Objects.requireNonNull(owner, "owner"), true);
     }
 
     public Decoded decode(JsonNode json) {
@@ -116,6 +130,11 @@ public final class RecordDecoder {
         ParticipantCode code = ParticipantCode.parse(text);
         if (code == null) {
             f.error(ErrorCode.INVALID_OWNER, "owner", "must be a participant code of 2-32 letters, digits, _ or -");
+        } else if (onlyDefaultOwner && !code.equals(defaultOwner)) {
+            f.error(
+                    ErrorCode.INVALID_OWNER,
+                    "owner",
+                    "names another participant: this node holds only " + defaultOwner + "'s records");
         }
         return code;
     }

@@ -22,6 +22,7 @@ import picocli.CommandLine.Command;
             ScreenCommand.class,
             CompareNamesCommand.class,
             BenchCommand.class,
+            SearchCommand.class,
             PkiCommand.class,
             AuditCommand.class,
             CommandLine.HelpCommand.class

@@ -14,6 +14,12 @@ import org.springframework.security.crypto.password.PasswordEncoder;
  * context, store, index and listeners. Checks the settings first ({@link NodeSettings#problems()}).
  */
 public final class NodeServer implements AutoCloseable {
+    static {
+        // Tomcat's cipher-list parser initialises its tables lazily and not thread-safely; nodes started
+        // in parallel in one JVM (the demo) raced on it. Initialise it once here.
+        org.apache.tomcat.util.net.openssl.ciphers.OpenSSLCipherConfigurationParser.parse("HIGH");
+    }
+
     private final NodeSettings settings;
     private final ConfigurableApplicationContext context;
 

@@ -16,7 +16,10 @@ import org.concordia.search.OwnerSearch;
 /**
  * A node's search over its own person records: the matching engine's screening (Lucene candidates,
  * Fellegi-Sunter scores) behind {@link OwnerSearch.Matcher}. Built from the store at start-up, grown by
- * each import; the model is estimated on the node's own records and re-estimated when they have doubled.
+ * each import. The model: how fields agree for one person at two owners from {@link SearchModel}, how
+ * they agree by chance counted among the node's own records (again each time they have doubled), and a
+ * prior of one in the candidates a query retrieves: a score is the probability that the record is the
+ * person searched for, if the node holds that person.
  *
  * <p>Thread-safe: searches run in parallel, an import waits for them and they wait for it.
  */
@@ -32,6 +35,12 @@ final class PersonSearchIndex implements OwnerSearch.Matcher, AutoCloseable {
     private final java.util.Map<String, Integer> latest = new java.util.HashMap<>();
 
     private int trainedAt;
+    private org.concordia.matching.FellegiSunter model;
+
+    /** The model in use, or null before there are two persons. */
+    org.concordia.matching.FellegiSunter model() {
+        return model;
+    }
 
     /** The index of every person record in the store. */
     static PersonSearchIndex of(RecordStore store) {
@@ -61,7 +70,7 @@ final class PersonSearchIndex implements OwnerSearch.Matcher, AutoCloseable {
                 persons.add(p);
             }
             if (persons.size() >= 2 && persons.size() >= 2 * trainedAt) {
-                screener.trainOnIndexed(persons, 2_000, 1);
+                model = screener.useMatchModel(SearchModel.matches(), persons, 2_000, 1);
                 trainedAt = persons.size();
             }
         } finally {

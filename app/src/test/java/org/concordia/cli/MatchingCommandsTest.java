@@ -167,16 +167,4 @@ class MatchingCommandsTest {
                 dir.resolve("l.csv").toString());
         assertThat(r.exit()).isEqualTo(2);
     }
-
-    @Test
-    void theDemoFindsOnePersonAcrossNodesAndScripts() {
-        Run r = CliTest.run("demo", "--dir", dir.resolve("demo").toString(), "--people", "300");
-        assertThat(r.exit()).as(r.err()).isZero();
-        assertThat(r.out()).contains("Searching every node for");
-        String results = r.out().substring(r.out().indexOf("Searching every node for"));
-        assertThat(results.lines().filter(l -> l.matches("  1\\. .*")))
-                .singleElement()
-                .asString()
-                .contains("(same person in the ground truth)");
-    }
 }

@@ -24,6 +24,7 @@ public final class Screener<P> {
     private final int candidates;
     private List<P> prepared = List.of();
     private FellegiSunter model;
+    private boolean priorPerQuery;
 
     /** @param candidates how many candidates the index returns per query before scoring */
     public Screener(RecordComparator<P> comparator, CandidateIndex index, int candidates) {
@@ -104,6 +105,53 @@ public final class Screener<P> {
         return model;
     }
 
+    /**
+     * Uses the agreement probabilities of matches ({@code m}) of a model estimated elsewhere, with the
+     * non-match probabilities ({@code u}) counted here, among the indexed records' own candidates (each
+     * record's own entry left out): for records of one owner, which rarely holds the same person twice,
+     * those pairs are non-matches, so counting them estimates u for exactly the population a search
+     * meets; this is how Splink estimates u by sampling rather than by EM. The prior of each search is
+     * then one in the candidates it retrieved (a uniform prior over them: if the person searched for is
+     * held, any retrieved candidate may be them), so a name shared by few records weighs more than one
+     * shared by many; the returned model carries {@code 1 / candidates} as a placeholder prior.
+     */
+    public FellegiSunter useMatchModel(FellegiSunter matches, List<Person> indexed, int sample, long seed) {
+        SplittableRandom rng = new SplittableRandom(seed);
+        int n = indexed.size();
+        int fields = matches.fields().size();
+        double[][] counts = new double[fields][];
+        for (int f = 0; f < fields; f++) {
+            counts[f] = new double[matches.u()[f].length];
+        }
+        for (int k = 0; k < Math.min(sample, n); k++) {
+            int q = n <= sample ? k : rng.nextInt(n);
+            for (CandidateIndex.Candidate c : index.candidates(indexed.get(q), candidates)) {
+                if (c.ordinal() != q) {
+                    int[] levels = FellegiSunter.levels(comparator.compare(prepared.get(q), prepared.get(c.ordinal())));
+                    for (int f = 0; f < fields; f++) {
+                        counts[f][levels[f]]++;
+                    }
+                }
+            }
+        }
+        double[][] u = new double[fields][];
+        for (int f = 0; f < fields; f++) {
+            double total = 0;
+            for (int l = 1; l < counts[f].length; l++) {
+                total += counts[f][l];
+            }
+            u[f] = matches.u()[f].clone();
+            if (total > 0) {
+                for (int l = 1; l < counts[f].length; l++) {
+                    u[f][l] = Math.max(1e-4, counts[f][l] / total);
+                }
+            }
+        }
+        model = new FellegiSunter(matches.fields(), matches.m(), u, 1.0 / Math.max(2, candidates));
+        priorPerQuery = true;
+        return model;
+    }
+
     private List<int[]> randomPairs(SplittableRandom rng) {
         List<int[]> random = new ArrayList<>();
         int n = prepared.size();
@@ -121,9 +169,17 @@ public final class Screener<P> {
         }
         P pq = comparator.prepare(query);
         List<Hit> hits = new ArrayList<>();
-        for (CandidateIndex.Candidate c : index.candidates(query, candidates)) {
+        List<CandidateIndex.Candidate> found = index.candidates(query, candidates);
+        double priorOdds = priorPerQuery ? FellegiSunter.log2(1.0 / Math.max(1, found.size() - 1) + 1e-12) : Double.NaN;
+        for (CandidateIndex.Candidate c : found) {
             List<FieldComparison> v = comparator.compare(pq, prepared.get(c.ordinal()));
-            hits.add(new Hit(c.ordinal(), model.probability(FellegiSunter.levels(v)), v));
+            int[] levels = FellegiSunter.levels(v);
+            double p = priorPerQuery
+                    ? FellegiSunter.probabilityOf(model.matchWeight(levels)
+                            - FellegiSunter.log2(model.prior() / (1 - model.prior()))
+                            + priorOdds)
+                    : model.probability(levels);
+            hits.add(new Hit(c.ordinal(), p, v));
         }
         hits.sort(Comparator.comparingDouble(Hit::probability).reversed().thenComparingInt(Hit::record));
         return hits.size() > top ? List.copyOf(hits.subList(0, top)) : hits;

@@ -1,0 +1,79 @@
+package org.concordia.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+
+/**
+ * The command line's way to a running node's user API (HTTP Basic with a node account). Failures say
+ * the node's error code and detail, never the request's terms.
+ */
+final class NodeClient implements AutoCloseable {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** A reply that is not a success: the HTTP status, the error code and the node's explanation. */
+    static final class Failure extends Exception {
+        final int status;
+        final String code;
+
+        Failure(int status, String code, String detail) {
+            super(detail);
+            this.status = status;
+            this.code = code;
+        }
+    }
+
+    private final URI base;
+    private final String authorization;
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+
+    NodeClient(String url, String user, String password) {
+        String u = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+        this.base = URI.create(u);
+        this.authorization =
+                "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** POSTs a body and returns the reply's bytes when the status is 2xx (or {@code accept}). */
+    byte[] post(String path, String contentType, HttpRequest.BodyPublisher body, int... accept)
+            throws IOException, InterruptedException, Failure {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(base + path))
+                .timeout(Duration.ofMinutes(30))
+                .header("Authorization", authorization)
+                .header("Content-Type", contentType)
+                .POST(body)
+                .build();
+        HttpResponse<byte[]> r = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+        for (int a : accept) {
+            if (r.statusCode() == a) {
+                return r.body();
+            }
+        }
+        if (r.statusCode() / 100 != 2) {
+            String code = "http_" + r.statusCode();
+            String detail = "the node answered HTTP " + r.statusCode();
+            try {
+                JsonNode p = JSON.readTree(r.body());
+                code = p.path("code").asText(code);
+                detail = p.path("detail").asText(detail);
+            } catch (IOException e) {
+                // not a problem document: keep the status
+            }
+            throw new Failure(r.statusCode(), code, detail);
+        }
+        return r.body();
+    }
+
+    @Override
+    public void close() {
+        http.close();
+    }
+}

@@ -70,7 +70,7 @@ final class PersonSearchIndex implements OwnerSearch.Matcher, AutoCloseable {
                 persons.add(p);
             }
             if (persons.size() >= 2 && persons.size() >= 2 * trainedAt) {
-                model = screener.useMatchModel(SearchModel.matches(), persons, 2_000, 1);
+                model = screener.useMatchModel(SearchModel.matches(), persons, 500, 1);
                 trainedAt = persons.size();
             }
         } finally {

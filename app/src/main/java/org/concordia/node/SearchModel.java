@@ -63,7 +63,7 @@ final class SearchModel {
         try (LuceneCandidateIndex index = LuceneCandidateIndex.inMemory(LuceneCandidateIndex.Retrieval.SCREENING)) {
             Screener<?> screener = new Screener<>(Matching.comparator(), index, PersonSearchIndex.CANDIDATES);
             screener.index(persons);
-            return screener.trainOnIndexed(persons, 2_000, 1);
+            return screener.trainOnIndexed(persons, 1_000, 1);
         }
     }
 }

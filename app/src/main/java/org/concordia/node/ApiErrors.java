@@ -44,6 +44,25 @@ class ApiErrors {
                         400, ErrorCode.MALFORMED_JSON, "the request body is not the JSON this endpoint reads"));
     }
 
+    @ExceptionHandler(org.springframework.web.bind.MissingServletRequestParameterException.class)
+    ResponseEntity<String> missingParameter(Exception e) {
+        return ResponseEntity.status(HttpStatus.BAD_REQUEST)
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problemJson(400, ErrorCode.MISSING_FIELD, "a required request parameter is missing"));
+    }
+
+    /** Anything unexpected: a 500 with a stable code; the log names the failure's class, not the request. */
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<String> unexpected(Exception e) {
+        LOG.error("request failed: {}", e.getClass().getName());
+        return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR)
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problemJson(
+                        500, ErrorCode.INTERNAL_ERROR, "the node failed while answering; retry, or tell its operator"));
+    }
+
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ApiErrors.class);
+
     static String problemJson(int status, ErrorCode code, String detail) {
         ObjectNode o = JSON.createObjectNode();
         o.put("type", "https://concordia.example/errors/" + code.code());

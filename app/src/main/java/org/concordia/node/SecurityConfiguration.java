@@ -70,6 +70,9 @@ class SecurityConfiguration {
                                     "/v3/api-docs/**")
                             .permitAll();
                     a.requestMatchers("/federation/**").permitAll();
+                    // Errors already refused or answered by the first dispatch keep their own status.
+                    a.dispatcherTypeMatchers(jakarta.servlet.DispatcherType.ERROR)
+                            .permitAll();
                     for (Rule r : RULES) {
                         if (r.roles().length == 0) {
                             a.requestMatchers(r.method(), r.path()).authenticated();

@@ -109,7 +109,7 @@ class UserApi {
             Files.copy(body, tmp, StandardCopyOption.REPLACE_EXISTING);
             try (RecordSource source = f.open(tmp, null, 100 * 1024 * 1024)) {
                 Importer importer = new Importer(
-                        new RecordDecoder(node.participant()), node.indexingStore(), Importer.DEFAULT_BATCH_SIZE);
+                        RecordDecoder.forNode(node.participant()), node.indexingStore(), Importer.DEFAULT_BATCH_SIZE);
                 ImportReport report = importer.run(source, name, f.wireName());
                 node.imported(user.getName(), report);
                 return ResponseEntity.status(report.hasRejections() ? 422 : 200)

@@ -65,6 +65,7 @@ class FederationTest {
             node.importRecords(records);
             node.putAccount("officer", "officer-pass", Roles.OFFICER);
             node.putAccount("dpo", "dpo-pass", Roles.DPO);
+            node.putAccount("admin", "admin-pass", Roles.ADMIN);
         }
         ParticipantCode interpol = new ParticipantCode("INTERPOL");
         nodes.get("EUROPOL")
@@ -309,5 +310,108 @@ class FederationTest {
                 "{\"name\": \"Mohamed Abdallah\"}");
         assertThat(r.statusCode()).isEqualTo(400);
         assertThat(r.body()).contains("invalid_query");
+    }
+
+    private static String[] cli(String... args) {
+        java.io.StringWriter out = new java.io.StringWriter();
+        java.io.StringWriter err = new java.io.StringWriter();
+        picocli.CommandLine cl = org.concordia.cli.ConcordiaCli.commandLine();
+        cl.setOut(new java.io.PrintWriter(out));
+        cl.setErr(new java.io.PrintWriter(err));
+        int exit = cl.execute(args);
+        return new String[] {Integer.toString(exit), out.toString(), err.toString()};
+    }
+
+    @Test
+    void theSearchCommandPrintsTheDocumentedJson() throws Exception {
+        String[] r = cli(
+                "search",
+                "--node",
+                nodes.get("INTERPOL").url(),
+                "--user",
+                "officer",
+                "--password",
+                "officer-pass",
+                "--purpose",
+                "criminal-investigation: case 42",
+                "--name",
+                "Mohamed Salih Abdallah",
+                "--birth-date",
+                "1984-03-07",
+                "--nationality",
+                "EGY",
+                "--json");
+
+        assertThat(r[0]).as(r[2]).isEqualTo("0");
+        JsonNode json = JSON.readTree(r[1]);
+        List<String> top = new ArrayList<>();
+        json.fieldNames().forEachRemaining(top::add);
+        assertThat(top).containsExactly("results", "partners");
+        for (JsonNode res : json.path("results")) {
+            List<String> fields = new ArrayList<>();
+            res.fieldNames().forEachRemaining(fields::add);
+            assertThat(fields).isSubsetOf("owner", "reply", "score", "recordId", "reference");
+            assertThat(res.has("recordId") != res.has("reference")).isTrue();
+        }
+        assertThat(json.path("results"))
+                .anyMatch(res -> res.path("recordId").asText().equals("EUROPOL-TARGET-1"));
+        assertThat(json.path("partners")).hasSize(4);
+        for (JsonNode p : json.path("partners")) {
+            List<String> fields = new ArrayList<>();
+            p.fieldNames().forEachRemaining(fields::add);
+            assertThat(fields).containsExactly("participant", "status", "latencyMs");
+        }
+    }
+
+    @Test
+    void theSearchCommandSaysWhyANodeRefusedIt() {
+        String[] r = cli(
+                "search",
+                "--node",
+                nodes.get("INTERPOL").url(),
+                "--user",
+                "officer",
+                "--password",
+                "nope",
+                "--purpose",
+                "criminal-investigation",
+                "--name",
+                "Mohamed Abdallah");
+
+        assertThat(r[0]).isEqualTo("2");
+        assertThat(r[2]).contains("unauthenticated");
+    }
+
+    @Test
+    void importToANodePrintsTheImportReportAndRefusesAnotherOwnersRecords() throws Exception {
+        Path file = tmp.resolve("to-europol.ndjson");
+        java.nio.file.Files.writeString(
+                file,
+                "{\"id\": \"EUROPOL-NEW-1\", \"type\": \"Person\", \"owner\": \"EUROPOL\", \"names\": [{\"full\": \"Jan Kowalski\"}]}\n"
+                        + "{\"id\": \"AFRIPOL-X-1\", \"type\": \"Person\", \"owner\": \"AFRIPOL\", \"names\": [{\"full\": \"Amadou Diallo\"}]}\n");
+
+        String[] r = cli(
+                "import",
+                "--node",
+                nodes.get("EUROPOL").url(),
+                "--user",
+                "admin",
+                "--password",
+                "admin-pass",
+                file.toString());
+
+        assertThat(r[0]).as(r[2]).isEqualTo("1");
+        assertThat(r[1]).contains("read 2, accepted 1, rejected 1").contains("invalid_owner");
+        String[] officer = cli(
+                "import",
+                "--node",
+                nodes.get("EUROPOL").url(),
+                "--user",
+                "officer",
+                "--password",
+                "officer-pass",
+                file.toString());
+        assertThat(officer[0]).isEqualTo("2");
+        assertThat(officer[2]).contains("forbidden");
     }
 }

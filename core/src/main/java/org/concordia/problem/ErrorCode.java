@@ -65,6 +65,7 @@ public enum ErrorCode {
     FORBIDDEN,
     NOT_FOUND,
     INVALID_CONFIGURATION,
+    INTERNAL_ERROR,
     // the audit log
     AUDIT_ENTRY_ALTERED,
     AUDIT_ENTRY_MISSING,

@@ -23,6 +23,7 @@ import picocli.CommandLine.Command;
             CompareNamesCommand.class,
             BenchCommand.class,
             SearchCommand.class,
+            NodeCommand.class,
             PkiCommand.class,
             AuditCommand.class,
             CommandLine.HelpCommand.class

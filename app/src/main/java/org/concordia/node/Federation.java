@@ -38,6 +38,11 @@ final class Federation implements AutoCloseable {
     private final RequestVerifier verifier;
     private final PartnerGateway gateway;
     private final HttpClient client;
+    private java.util.concurrent.ScheduledExecutorService refresher;
+    /** How often the node re-reads the published directory (a revocation takes effect at most this late). */
+    static final java.time.Duration REFRESH = java.time.Duration.ofMinutes(5);
+
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Federation.class);
 
     private Federation(
             ParticipantCode self,
@@ -120,6 +125,24 @@ final class Federation implements AutoCloseable {
         return cache.current().orElseThrow();
     }
 
+    /** Re-reads the published directory; a bad or unreachable one leaves the cached copy in force (logged by code). */
+    void refreshDirectory() {
+        try {
+            DirectoryCache.Refresh r = directory.refresh();
+            if (r instanceof DirectoryCache.KeptCached k) {
+                LOG.warn(
+                        "directory not refreshed ({}: {}); keeping serial {}",
+                        k.failure().code().code(),
+                        k.failure(),
+                        k.current().serial());
+            } else if (r instanceof DirectoryCache.Updated u) {
+                LOG.info("directory updated to serial {}", u.current().serial());
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("directory refresh failed: {}", e.getClass().getName());
+        }
+    }
+
     boolean alone() {
         return directory == null;
     }
@@ -162,6 +185,9 @@ final class Federation implements AutoCloseable {
 
     @Override
     public void close() {
+        if (refresher != null) {
+            refresher.shutdownNow();
+        }
         if (client != null) {
             client.close();
         }

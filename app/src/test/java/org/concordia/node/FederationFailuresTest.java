@@ -70,7 +70,9 @@ class FederationFailuresTest {
                     .forEach(p -> status.put(
                             p.path("participant").asText(), p.path("status").asText()));
             assertThat(status).containsEntry("AFRIPOL", "unreachable").containsEntry("EUROPOL", "hit");
-            assertThat(tookMs).as("bounded by the deadline, not by the stopped partner").isLessThan(3_000 + 10_000);
+            assertThat(tookMs)
+                    .as("bounded by the deadline, not by the stopped partner")
+                    .isLessThan(3_000 + 10_000);
         } finally {
             nodes.values().forEach(NodeServer::close);
         }

@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import org.concordia.audit.AuditSigner;
+import org.concordia.audit.CheckpointVerifier;
 import org.concordia.federation.Directory;
 import org.concordia.federation.Participant;
 import org.concordia.model.ParticipantCode;
@@ -181,6 +182,16 @@ final class Federation implements AutoCloseable {
     /** Signs the audit log's checkpoints with this node's key; null when alone (checkpoints unsigned). */
     AuditSigner auditSigner() {
         return credentials == null ? null : AuditSigner.ecdsa(self.value(), credentials.key());
+    }
+
+    /**
+     * Checks the audit log's checkpoints with this node's own certificate's public key; empty when alone
+     * (the node has no key, and its checkpoints are not signed).
+     */
+    Optional<CheckpointVerifier> checkpointVerifier() {
+        return credentials == null
+                ? Optional.empty()
+                : Optional.of(CheckpointVerifier.ecdsa(credentials.certificate().getPublicKey()));
     }
 
     @Override

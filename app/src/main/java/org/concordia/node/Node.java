@@ -42,6 +42,7 @@ final class Node implements AutoCloseable {
     private final FederatedSearch federated;
     private final Supplier<List<ParticipantCode>> partners;
     private final NodeAudit audit;
+    private final NodeMetrics metrics;
     private final RecordStore indexingStore;
 
     Node(
@@ -51,6 +52,7 @@ final class Node implements AutoCloseable {
             PartnerGateway gateway,
             Supplier<List<ParticipantCode>> partners,
             NodeAudit audit,
+            NodeMetrics metrics,
             ExecutorService executor,
             Clock clock) {
         this.settings = settings;
@@ -58,6 +60,7 @@ final class Node implements AutoCloseable {
         this.tables = tables;
         this.partners = partners;
         this.audit = audit;
+        this.metrics = metrics;
         this.index = PersonSearchIndex.of(storage.records());
         this.agreements = new AgreementBook(settings.participant(), tables, clock);
         this.owner = new OwnerSearch(
@@ -95,17 +98,19 @@ final class Node implements AutoCloseable {
         return index.size();
     }
 
-    /** A user's federated search; audited with the purpose and keyed hashes of the terms. */
+    /** A user's federated search; audited with the purpose and keyed hashes of the terms, and counted. */
     FederatedSearch.Outcome search(SearchQuery query, String user) {
         FederatedSearch.Outcome outcome = federated.search(query, user);
         audit.search(user, query, outcome);
+        metrics.searched(outcome);
         return outcome;
     }
 
-    /** A partner's search, answered under this owner's agreement with it; audited. */
+    /** A partner's search, answered under this owner's agreement with it; audited and counted. */
     PartnerAnswer answerPartner(ParticipantCode partner, SearchQuery query, String requester) {
         PartnerAnswer answer = owner.answerPartner(partner, query);
         audit.partnerSearch(partner, requester, query, answer);
+        metrics.answered(partner, answer);
         return answer;
     }
 

@@ -1,5 +1,6 @@
 package org.concordia.node;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -38,7 +39,15 @@ import org.springframework.context.annotation.Import;
  */
 @SpringBootConfiguration
 @EnableAutoConfiguration
-@Import({SecurityConfiguration.class, UserApi.class, FederationApi.class, ApiErrors.class, PortGuard.class})
+@Import({
+    SecurityConfiguration.class,
+    UserApi.class,
+    AuditApi.class,
+    FederationApi.class,
+    ApiErrors.class,
+    PortGuard.class,
+    ApiDescription.class
+})
 class NodeApplication {
     @Bean
     Clock clock() {
@@ -83,6 +92,7 @@ class NodeApplication {
             NodeTables tables,
             Federation federation,
             NodeAudit audit,
+            MeterRegistry registry,
             ExecutorService searchExecutor,
             Clock clock) {
         return new Node(
@@ -92,6 +102,7 @@ class NodeApplication {
                 federation.gateway(),
                 federation::participants,
                 audit,
+                new NodeMetrics(registry),
                 searchExecutor,
                 clock);
     }

@@ -47,6 +47,7 @@ public final class NodeServer implements AutoCloseable {
                 "management.endpoints.web.exposure.include", "health,prometheus",
                 "management.endpoint.health.probes.enabled", "true",
                 "springdoc.api-docs.path", "/v3/api-docs",
+                "springdoc.writer-with-order-by-keys", "true",
                 "server.shutdown", "immediate",
                 "spring.mvc.problemdetails.enabled", "true"));
         app.addInitializers(ctx -> ctx.getBeanFactory().registerSingleton("nodeSettings", settings));
@@ -84,6 +85,20 @@ public final class NodeServer implements AutoCloseable {
         try (var s = context.getBean(NodeAudit.class).log().entries()) {
             return s.toList();
         }
+    }
+
+    /**
+     * Signs a checkpoint of the audit log now, as the node does every {@value NodeAudit#CHECKPOINT_EVERY}
+     * entries (before a backup or a shutdown, say: entries after the last checkpoint could be cut off
+     * without trace).
+     *
+     * @return whether a checkpoint was signed: false when the log is empty or the node has no key (alone)
+     */
+    public boolean checkpointAudit() {
+        org.concordia.audit.AuditSigner signer =
+                context.getBean(Federation.class).auditSigner();
+        return signer != null
+                && context.getBean(NodeAudit.class).log().checkpoint(signer).isPresent();
     }
 
     /** How many persons the node's search index holds. */

@@ -1,5 +1,6 @@
 package org.concordia.node;
 
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -20,6 +21,8 @@ import org.concordia.store.NodeStorage;
  * @param deadline how long a federated search waits for partners
  * @param possible the match probability from which a record is a hit ("possible" threshold)
  * @param top the most hits one participant returns per search
+ * @param jwt bearer tokens (OpenID Connect access tokens) the user API accepts besides local accounts;
+ *     null for local accounts only
  */
 public record NodeSettings(
         ParticipantCode participant,
@@ -29,7 +32,8 @@ public record NodeSettings(
         Federation federation,
         Duration deadline,
         double possible,
-        int top) {
+        int top,
+        Jwt jwt) {
 
     /**
      * The federation side of a node.
@@ -48,16 +52,60 @@ public record NodeSettings(
             Path directory,
             Path cacheDir) {}
 
-    /** Defaults: loopback, 2 s deadline, 0.5 possible threshold, 10 hits. */
+    /**
+     * Bearer tokens on the user API: JWT access tokens of the organisation's identity provider (OpenID
+     * Connect, RFC 9068), checked by signature, expiry ({@code exp}, {@code nbf}, one minute of clock skew),
+     * issuer and audience when given, and required to name a subject ({@code sub}, the user the audit log
+     * records). The roles claim is mapped to {@link Roles}: unknown values are ignored, so a token without a
+     * known role signs in but may call only the endpoints open to every user.
+     *
+     * <p>Where the verification keys come from, first that is set: {@code keyFile}, then {@code jwkSetUri},
+     * then {@code issuer} (OpenID Connect discovery of its {@code jwks_uri}).
+     *
+     * @param issuer the identity provider's issuer URL; when set, every token's {@code iss} must equal it
+     * @param jwkSetUri the provider's JWK set URL; may be null
+     * @param keyFile a PEM public key or certificate, or a JWK set (JSON), for tests and sites without access
+     *     to the provider; may be null
+     * @param audience when not null, every token's {@code aud} must contain it (tokens issued to other
+     *     applications of the same provider are then refused)
+     * @param rolesClaim the claim holding the roles, a list or a space-separated string; a dotted path for a
+     *     nested claim (Keycloak: {@code realm_access.roles}); null or blank for {@value #DEFAULT_ROLES_CLAIM}
+     */
+    public record Jwt(URI issuer, URI jwkSetUri, Path keyFile, String audience, String rolesClaim) {
+        public static final String DEFAULT_ROLES_CLAIM = "roles";
+
+        public Jwt {
+            if (rolesClaim == null || rolesClaim.isBlank()) {
+                rolesClaim = DEFAULT_ROLES_CLAIM;
+            }
+        }
+
+        /** Tokens of an OpenID Connect provider, keys found by discovery, roles in {@code roles}. */
+        public static Jwt issuer(URI issuer) {
+            return new Jwt(issuer, null, null, null, null);
+        }
+
+        /** Tokens verified with the keys in a file (PEM public key or certificate, or JWK set), roles in {@code roles}. */
+        public static Jwt keyFile(Path keyFile) {
+            return new Jwt(null, null, keyFile, null, null);
+        }
+    }
+
+    /** Defaults: loopback, 2 s deadline, 0.5 possible threshold, 10 hits, local accounts only. */
     public static NodeSettings of(
             ParticipantCode participant, NodeStorage.Location storage, int userPort, Federation federation) {
         return new NodeSettings(
-                participant, storage, "127.0.0.1", userPort, federation, Duration.ofSeconds(2), 0.5, 10);
+                participant, storage, "127.0.0.1", userPort, federation, Duration.ofSeconds(2), 0.5, 10, null);
     }
 
     /** This configuration with another search deadline. */
     public NodeSettings withDeadline(Duration d) {
-        return new NodeSettings(participant, storage, bindAddress, userPort, federation, d, possible, top);
+        return new NodeSettings(participant, storage, bindAddress, userPort, federation, d, possible, top, jwt);
+    }
+
+    /** This configuration accepting bearer tokens as well as local accounts (null: local accounts only). */
+    public NodeSettings withJwt(Jwt j) {
+        return new NodeSettings(participant, storage, bindAddress, userPort, federation, deadline, possible, top, j);
     }
 
     /**
@@ -106,6 +154,21 @@ public record NodeSettings(
                     "the node could not check partners' certificates or the directory's signature");
             if (federation.directory() == null && federation.cacheDir() == null) {
                 out.add("federation directory is missing and there is no cached copy: the node would know no partner");
+            }
+        }
+        if (jwt != null) {
+            if (jwt.keyFile() == null && jwt.jwkSetUri() == null && jwt.issuer() == null) {
+                out.add("bearer tokens are enabled without keys (no key file, JWK set URL or issuer): no token"
+                        + " could be verified, so every token would be refused");
+            }
+            if (jwt.keyFile() != null) {
+                requireFile(out, jwt.keyFile(), "bearer token key file", "no bearer token could be verified");
+            }
+            for (URI u : new URI[] {jwt.issuer(), jwt.jwkSetUri()}) {
+                if (u != null && !"https".equals(u.getScheme()) && !"http".equals(u.getScheme())) {
+                    out.add("bearer token URL " + u + " is not an http(s) URL: the node could not fetch the"
+                            + " identity provider's keys");
+                }
             }
         }
         return out;

@@ -23,13 +23,18 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
  * Who may call what on the user API. Deny by default: every endpoint is listed with its roles, anything
  * else is refused. Local accounts sign in with HTTP Basic (passwords stored as Argon2id hashes, RFC
  * 9106); a verified password is remembered for five minutes under a keyed hash, so a client that sends
- * its credentials with every request does not pay the memory-hard hash each time. The federation
+ * its credentials with every request does not pay the memory-hard hash each time. When {@link
+ * NodeSettings#jwt()} is set, the organisation's identity provider's access tokens are accepted too
+ * ({@code Authorization: Bearer}, {@link BearerTokens}), their roles claim mapped to the same {@link
+ * Roles}. Either way a missing or invalid credential is 401 and a role not allowed is 403, both as
+ * problems with their code ({@code unauthenticated}, {@code forbidden}). The federation
  * endpoints ({@code /federation/**}) are not for users: they are checked by {@link FederationGuard}
  * (mutual TLS and signed requests) and answer only on the federation port.
  */
@@ -51,7 +56,18 @@ class SecurityConfiguration {
     record Rule(HttpMethod method, String path, Roles... roles) {}
 
     @Bean
-    SecurityFilterChain api(HttpSecurity http, AuthenticationProvider accounts) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, AuthenticationProvider accounts, NodeSettings settings)
+            throws Exception {
+        NodeSettings.Jwt jwt = settings.jwt();
+        if (jwt != null) {
+            JwtDecoder decoder = BearerTokens.decoder(jwt);
+            http.oauth2ResourceServer(o -> o.jwt(j -> j.decoder(decoder)
+                            .jwtAuthenticationConverter(token -> BearerTokens.authentication(token, jwt.rolesClaim())))
+                    .authenticationEntryPoint((req, res, e) ->
+                            problem(res, 401, ErrorCode.UNAUTHENTICATED, "the bearer token is not valid here"))
+                    .accessDeniedHandler((req, res, e) ->
+                            problem(res, 403, ErrorCode.FORBIDDEN, "your role may not call this endpoint")));
+        }
         http.csrf(c -> c.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authenticationProvider(accounts)

@@ -302,6 +302,53 @@ class FederationTest {
     }
 
     @Test
+    void searchesAreCountedByOutcomeAndPartnerLatencyByStatusWithoutTerms() throws Exception {
+        search(
+                "INTERPOL",
+                "officer",
+                "officer-pass",
+                "{\"purpose\": \"criminal-investigation\", \"name\": \"Mohamed Salih Abdallah\", \"birthDate\": \"1984-03-07\", \"nationality\": \"EGY\"}");
+
+        String asking = get(nodes.get("INTERPOL").url() + "/actuator/prometheus", "admin", "admin-pass");
+        assertThat(asking)
+                .contains("concordia_searches_total{outcome=\"hit\"}")
+                .contains("concordia_partner_latency_seconds_count{partner=\"EUROPOL\",status=\"hit\"}")
+                .contains("concordia_partner_latency_seconds_count{partner=\"AFRIPOL\",status=\"hit-only\"}")
+                .contains("concordia_partner_latency_seconds_count{partner=\"GCCPOL\",status=\"refused\"}")
+                .doesNotContainIgnoringCase("abdallah");
+        assertThat(get(nodes.get("EUROPOL").url() + "/actuator/prometheus", "admin", "admin-pass"))
+                .contains("concordia_partner_searches_answered_total{outcome=\"hit\",partner=\"INTERPOL\"}");
+        assertThat(get(nodes.get("GCCPOL").url() + "/actuator/prometheus", "admin", "admin-pass"))
+                .contains("concordia_partner_searches_answered_total{outcome=\"no_agreement\",partner=\"INTERPOL\"}");
+    }
+
+    @Test
+    void theAuditVerificationChecksCheckpointsWithTheNodesOwnCertificate() throws Exception {
+        assertThat(nodes.get("EUROPOL").checkpointAudit()).isTrue();
+
+        JsonNode v = JSON.readTree(get(nodes.get("EUROPOL").url() + "/api/v1/audit/verification", "dpo", "dpo-pass"));
+
+        assertThat(v.path("intact").asBoolean()).as(v.toString()).isTrue();
+        assertThat(v.path("checkpointsVerified").asInt()).as(v.toString()).isGreaterThanOrEqualTo(1);
+        assertThat(v.path("checkpointsUnverified").asInt()).isZero();
+    }
+
+    private static String get(String url, String user, String password) throws Exception {
+        HttpRequest r = HttpRequest.newBuilder(URI.create(url))
+                .header(
+                        "Authorization",
+                        "Basic "
+                                + Base64.getEncoder()
+                                        .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)))
+                .build();
+        try (HttpClient c = HttpClient.newHttpClient()) {
+            HttpResponse<String> res = c.send(r, HttpResponse.BodyHandlers.ofString());
+            assertThat(res.statusCode()).as(res.body()).isEqualTo(200);
+            return res.body();
+        }
+    }
+
+    @Test
     void aSearchWithoutPurposeIsRefusedWithItsCode() throws Exception {
         HttpResponse<String> r = post(
                 nodes.get("INTERPOL").url() + "/api/v1/searches",

@@ -42,6 +42,10 @@ import picocli.CommandLine.Spec;
  * concordia.node.search.deadline=PT2S
  * concordia.node.search.possible=0.5
  * concordia.node.search.top=10
+ * concordia.node.jwt.issuer=https://idp.example/realms/police  # optional: OpenID Connect bearer tokens
+ * concordia.node.jwt.jwk-set-uri=... | concordia.node.jwt.key-file=/etc/concordia/idp.pem
+ * concordia.node.jwt.audience=concordia
+ * concordia.node.jwt.roles-claim=roles
  * </pre>
  */
 @Command(
@@ -176,8 +180,30 @@ final class NodeCommand implements Callable<Integer> {
         }
         int top = integer(p, "search.top", 10, problems);
         String bind = get(p, "bind-address");
+        NodeSettings.Jwt jwt = null;
+        if (get(p, "jwt.issuer") != null || get(p, "jwt.jwk-set-uri") != null || get(p, "jwt.key-file") != null) {
+            try {
+                jwt = new NodeSettings.Jwt(
+                        get(p, "jwt.issuer") == null ? null : java.net.URI.create(get(p, "jwt.issuer")),
+                        get(p, "jwt.jwk-set-uri") == null ? null : java.net.URI.create(get(p, "jwt.jwk-set-uri")),
+                        path(p, "jwt.key-file"),
+                        get(p, "jwt.audience"),
+                        get(p, "jwt.roles-claim"));
+            } catch (IllegalArgumentException e) {
+                problems.add(PREFIX + "jwt.issuer or " + PREFIX + "jwt.jwk-set-uri is not a URI: bearer tokens could"
+                        + " not be checked, so none would be accepted");
+            }
+        }
         return new NodeSettings(
-                participant, storage, bind == null ? "127.0.0.1" : bind, userPort, federation, deadline, possible, top);
+                participant,
+                storage,
+                bind == null ? "127.0.0.1" : bind,
+                userPort,
+                federation,
+                deadline,
+                possible,
+                top,
+                jwt);
     }
 
     private static String get(Properties p, String key) {

@@ -126,6 +126,29 @@ final class LearnedTransliteration {
      * the shortlist rules it out without asking the model.
      */
     double probability(Native nativeForm, String latin) {
+        double p = modelProbability(nativeForm, latin);
+        String variant = p < threshold ? tehMarbutaVariant(nativeForm) : null;
+        return variant == null ? p : Math.max(p, modelProbability(nativeForm(variant, nativeForm.script), latin));
+    }
+
+    /**
+     * An Arabic word ending in heh (ه) written for teh marbuta (ة): عائشه for عائشة. Writers confuse the
+     * two at the end of a word so often that Arabic retrieval normalises them (Larkey, Ballesteros and
+     * Connell, "Improving stemming for Arabic information retrieval", SIGIR 2002); the model, trained on
+     * careful spellings, is asked about the other form too. Not for words ending in لله (الله, عبدالله).
+     */
+    static String tehMarbutaVariant(Native n) {
+        String t = n.text;
+        if (!"Arab".equals(n.script)
+                || t.length() < 3
+                || t.charAt(t.length() - 1) != '\u0647'
+                || t.endsWith("\u0644\u0644\u0647")) {
+            return null;
+        }
+        return t.substring(0, t.length() - 1) + '\u0629';
+    }
+
+    private double modelProbability(Native nativeForm, String latin) {
         if (!shortlisted(nativeForm, latin)) {
             return 0;
         }
@@ -133,9 +156,9 @@ final class LearnedTransliteration {
         if (known >= 0) {
             return known;
         }
-        double p = model().score(nativeForm.text, latin, nativeForm.script);
-        nativeForm.remember(latin, p);
-        return p;
+        double q = model().score(nativeForm.text, latin, nativeForm.script);
+        nativeForm.remember(latin, q);
+        return q;
     }
 
     private boolean shortlisted(Native n, String latin) {

@@ -83,6 +83,16 @@ class LearnedTransliterationTest {
         }
 
         @Test
+        void aFinalHehWrittenForTehMarbutaIsReadBothWays() {
+            // عائشه is a common spelling of عائشة; the model learned the careful one.
+            FieldComparison c = compare(WITH_MODEL, "عائشه خليل", "Aicha Khalil");
+            assertThat(c.agreement()).isIn(Agreement.CLOSE, Agreement.EXACT);
+            assertThat(compare(WITH_MODEL, "عبد الله", "Abdullah").agreement())
+                    .as("a word ending in لله keeps its heh")
+                    .isNotEqualTo(Agreement.DISAGREE);
+        }
+
+        @Test
         void aWordTransliteratedAsSeveralTokensMeetsALatinNameAsOneJoin() {
             // ICU reads 弗拉基米尔 character by character: FU LA JI MI ER, five tokens of one word
             FieldComparison c = compare(WITH_MODEL, "弗拉基米尔·普京", "Vladimir Putin");

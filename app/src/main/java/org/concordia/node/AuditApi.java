@@ -59,7 +59,8 @@ class AuditApi {
                     + " codes and keyed hashes only. `next` is the sequence to ask for next, null at the end.")
     ResponseEntity<String> entries(
             @Parameter(description = "first sequence (from 1)") @RequestParam(defaultValue = "1") long from,
-            @Parameter(description = "most entries (1 to 1000)") @RequestParam(defaultValue = "100") int limit) {
+            @Parameter(description = "most entries (1 to 1000)") @RequestParam(defaultValue = "100") int limit,
+            java.security.Principal user) {
         if (from < 1) {
             throw new ApiErrors.ApiException(400, ErrorCode.INVALID_VALUE, "from must be a sequence, 1 or more");
         }
@@ -95,6 +96,7 @@ class AuditApi {
             throw new IllegalStateException("an audit entry's own JSON does not parse", e);
         }
         page.put("next", next);
+        audit.auditRead(user.getName(), from, out.size());
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(page.toString());
     }
 

@@ -156,6 +156,30 @@ final class NodeAudit {
                 details));
     }
 
+    /** A user read entries of the audit log, or had it verified. */
+    void auditRead(String user, long from, long count) {
+        append(new AuditEvent(
+                clock.instant(),
+                AuditAction.AUDIT_READ,
+                user,
+                null,
+                null,
+                null,
+                "read",
+                List.of(),
+                List.of(),
+                Map.of("from", Long.toString(from), "count", Long.toString(count))));
+    }
+
+    /** A failed sign-in: the account named, when it exists, else {@code unknown} (a mistyped name may be anything). */
+    void loginFailed(String account) {
+        append(AuditEvent.of(
+                clock.instant(),
+                AuditAction.LOGIN_FAILED,
+                account == null ? "unknown" : token(account),
+                "unauthenticated"));
+    }
+
     /** A partner request refused by the channel's checks (signature, replay, certificate). */
     void refused(String claimedSender, String path, ErrorCode code) {
         Map<String, String> details = new LinkedHashMap<>();

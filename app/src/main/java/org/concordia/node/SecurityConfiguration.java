@@ -110,8 +110,8 @@ class SecurityConfiguration {
     }
 
     @Bean
-    AuthenticationProvider accounts(NodeTables tables, PasswordEncoder encoder) {
-        return new AccountAuthentication(tables, encoder);
+    AuthenticationProvider accounts(NodeTables tables, PasswordEncoder encoder, NodeAudit audit) {
+        return new AccountAuthentication(tables, encoder, audit);
     }
 
     static void problem(HttpServletResponse res, int status, ErrorCode code, String detail) throws java.io.IOException {
@@ -128,7 +128,10 @@ class SecurityConfiguration {
         private final byte[] key = new byte[32];
         private final Map<String, Long> verified = new ConcurrentHashMap<>();
 
-        AccountAuthentication(NodeTables tables, PasswordEncoder encoder) {
+        private final NodeAudit audit;
+
+        AccountAuthentication(NodeTables tables, PasswordEncoder encoder, NodeAudit audit) {
+            this.audit = audit;
             this.tables = tables;
             this.encoder = encoder;
             new SecureRandom().nextBytes(key);
@@ -138,12 +141,16 @@ class SecurityConfiguration {
         public Authentication authenticate(Authentication authentication) {
             String user = authentication.getName();
             String password = String.valueOf(authentication.getCredentials());
-            NodeTables.Account account = tables.account(user)
-                    .orElseThrow(() -> new BadCredentialsException("unknown account or wrong password"));
+            NodeTables.Account account = tables.account(user).orElse(null);
+            if (account == null) {
+                audit.loginFailed(null);
+                throw new BadCredentialsException("unknown account or wrong password");
+            }
             String remembered = fingerprint(user, password, account.passwordHash());
             Long until = verified.get(remembered);
             if (until == null || until - System.nanoTime() < 0) {
                 if (!encoder.matches(password, account.passwordHash())) {
+                    audit.loginFailed(account.username());
                     throw new BadCredentialsException("unknown account or wrong password");
                 }
                 if (verified.size() > 10_000) {

@@ -299,6 +299,9 @@ class FederationTest {
         HttpResponse<String> dpo = post(nodes.get("INTERPOL").url() + "/api/v1/searches", "dpo", "dpo-pass", body);
         assertThat(dpo.statusCode()).isEqualTo(403);
         assertThat(dpo.body()).contains("\"code\":\"forbidden\"");
+        assertThat(nodes.get("INTERPOL").auditEntries())
+                .anyMatch(e -> e.event().action() == AuditAction.LOGIN_FAILED
+                        && e.event().actor().equals("officer"));
     }
 
     @Test

@@ -18,5 +18,7 @@ public enum AuditAction {
     /** A partner request refused by the security checks (the outcome holds the error code). */
     REQUEST_REFUSED,
     /** A user failed to log in. */
-    LOGIN_FAILED
+    LOGIN_FAILED,
+    /** A user read the audit log itself (who watches the watchers). */
+    AUDIT_READ
 }

@@ -24,7 +24,13 @@ import picocli.CommandLine.Spec;
         name = "bench",
         mixinStandardHelpOptions = true,
         description = "Benchmarks that print figures (see docs/benchmarks.md).",
-        subcommands = {BenchCommand.ImportBench.class, LinkBench.class, ScreenBench.class, NamesBench.class})
+        subcommands = {
+            BenchCommand.ImportBench.class,
+            LinkBench.class,
+            ScreenBench.class,
+            NamesBench.class,
+            FederationBench.class
+        })
 final class BenchCommand implements Runnable {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -123,7 +129,7 @@ final class BenchCommand implements Runnable {
             }
         }
 
-        private static void deleteTree(Path dir) throws IOException {
+        static void deleteTree(Path dir) throws IOException {
             try (Stream<Path> s = Files.walk(dir)) {
                 for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
                     Files.deleteIfExists(p);

@@ -5,48 +5,26 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.BufferedReader;
 import java.io.PrintWriter;
-import java.net.URI;
 import java.net.http.HttpRequest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.security.SecureRandom;
-import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import org.concordia.federation.Directory;
-import org.concordia.federation.Participant;
+import org.concordia.cli.LocalFederation.Account;
 import org.concordia.generator.GenerationSummary;
 import org.concordia.generator.PeopleGenerator;
-import org.concordia.json.Decoded;
-import org.concordia.json.RecordDecoder;
-import org.concordia.model.ParticipantCode;
 import org.concordia.model.Person;
 import org.concordia.model.PersonName;
 import org.concordia.model.Record;
 import org.concordia.node.NodeServer;
-import org.concordia.node.NodeSettings;
-import org.concordia.node.Roles;
-import org.concordia.pki.FederationAuthority;
-import org.concordia.pki.NodeCredentials;
-import org.concordia.pki.SignedDirectory;
-import org.concordia.sharing.SharingAgreement;
-import org.concordia.sharing.SharingMode;
-import org.concordia.store.NodeStorage;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -68,17 +46,8 @@ import picocli.CommandLine.Spec;
             "(also in DIR/demo.json), searches one person across all of them, and serves until Ctrl-C."
         })
 final class DemoCommand implements Callable<Integer> {
-    static final List<String> PARTICIPANTS =
-            List.of("INTERPOL", "EUROPOL", "AFRIPOL", "ASEANAPOL", "GCCPOL", "AMERIPOL");
-    private static final Map<String, String> REGIONS = Map.of(
-            "INTERPOL", "global",
-            "EUROPOL", "europe",
-            "AFRIPOL", "africa",
-            "ASEANAPOL", "south-east-asia",
-            "GCCPOL", "gulf",
-            "AMERIPOL", "americas");
+    static final List<String> PARTICIPANTS = LocalFederation.PARTICIPANTS;
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     @Option(
             names = "--dir",
@@ -120,8 +89,6 @@ final class DemoCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
-    private record Account(String user, String password, Roles role) {}
-
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
@@ -137,51 +104,21 @@ final class DemoCommand implements Callable<Integer> {
         List<String> codes = PARTICIPANTS.subList(0, nodes);
         Path generated = dir.resolve("generated");
         GenerationSummary g = new PeopleGenerator(seed).write(people, generated);
-        Map<String, List<Record>> byOwner = recordsByOwner(generated);
+        Map<String, List<Record>> byOwner = LocalFederation.recordsByOwner(generated, codes, Integer.MAX_VALUE);
         out.printf("Generated %d people as %d records (%s)%n", g.people(), g.records(), generated);
 
-        char[] password = randomPassword(20).toCharArray();
-        Path pki = dir.resolve("pki");
-        writeFederation(pki, codes, password);
-        out.printf("Federation authority, %d node certificates and the signed directory: %s%n%n", codes.size(), pki);
+        LocalFederation federation = LocalFederation.create(dir, codes, portBase);
+        out.printf(
+                "Federation authority, %d node certificates and the signed directory: %s%n%n",
+                codes.size(), federation.pki());
         out.flush();
 
-        List<NodeServer> started = new ArrayList<>();
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> started.forEach(NodeServer::close)));
-        Map<String, List<Account>> accounts = new LinkedHashMap<>();
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(codes.size(), 3));
-        try {
-            List<Future<NodeServer>> futures = new ArrayList<>();
-            for (int i = 0; i < codes.size(); i++) {
-                NodeSettings settings = settings(codes.get(i), i, pki, password);
-                futures.add(pool.submit(() -> NodeServer.start(settings)));
-            }
-            for (Future<NodeServer> f : futures) {
-                started.add(f.get());
-            }
-        } finally {
-            pool.shutdown();
-        }
+        Runtime.getRuntime().addShutdownHook(new Thread(federation::close));
+        federation.start();
+        List<NodeServer> started = federation.nodes();
+        Map<String, List<Account>> accounts = federation.accounts();
         for (int i = 0; i < codes.size(); i++) {
-            NodeServer node = started.get(i);
-            String code = codes.get(i);
-            List<Account> list = new ArrayList<>();
-            for (Roles role : Roles.values()) {
-                Account a = new Account(role.wireName(), randomPassword(12), role);
-                node.putAccount(a.user(), a.password(), a.role());
-                list.add(a);
-            }
-            accounts.put(code, list);
-            for (int j = 0; j < codes.size(); j++) {
-                if (j != i) {
-                    SharingMode mode = (i + j) % 2 == 0 ? SharingMode.FULL : SharingMode.HIT_ONLY;
-                    node.putAgreement(
-                            SharingAgreement.persons(
-                                    new ParticipantCode(code), new ParticipantCode(codes.get(j)), mode),
-                            "admin");
-                }
-            }
-            node.importRecords(byOwner.getOrDefault(code, List.of()));
+            started.get(i).importRecords(byOwner.getOrDefault(codes.get(i), List.of()));
         }
         Path demoJson = writeDemoJson(codes, started, accounts);
 
@@ -214,60 +151,13 @@ final class DemoCommand implements Callable<Integer> {
         exampleSearch(generated, byOwner, codes, started, accounts, out);
 
         if (noServe) {
-            started.forEach(NodeServer::close);
-            started.clear();
+            federation.close();
             return ConcordiaCli.OK;
         }
         out.printf("%nThe nodes are running; Ctrl-C stops them.%n");
         out.flush();
         new CountDownLatch(1).await();
         return ConcordiaCli.OK;
-    }
-
-    private NodeSettings settings(String code, int i, Path pki, char[] password) {
-        ParticipantCode p = new ParticipantCode(code);
-        Path data = dir.resolve("nodes").resolve(code);
-        return NodeSettings.of(
-                p,
-                new NodeStorage.Location.Embedded(data),
-                portBase + i,
-                new NodeSettings.Federation(
-                        portBase + 100 + i,
-                        NodeCredentials.keystoreFile(pki, p),
-                        password,
-                        pki.resolve(FederationAuthority.CERTIFICATE_FILE),
-                        pki.resolve(SignedDirectory.FILE),
-                        data.resolve("directory-cache")));
-    }
-
-    /** A new authority, credentials and directory for this run; the directory's serial grows with time, so nodes adopt it over a cached one. */
-    private void writeFederation(Path pki, List<String> codes, char[] password) throws Exception {
-        Files.createDirectories(pki);
-        Clock clock = Clock.systemUTC();
-        FederationAuthority authority = FederationAuthority.create("Concordia demo", clock);
-        authority.save(pki, password);
-        List<Participant> participants = new ArrayList<>();
-        for (int i = 0; i < codes.size(); i++) {
-            ParticipantCode code = new ParticipantCode(codes.get(i));
-            NodeCredentials creds = authority.issue(code, codes.get(i), List.of(), clock);
-            creds.save(pki, password);
-            participants.add(new Participant(
-                    code,
-                    codes.get(i),
-                    REGIONS.getOrDefault(codes.get(i), "global"),
-                    URI.create("https://127.0.0.1:" + (portBase + 100 + i)),
-                    creds.certificatePem(),
-                    Set.of("search")));
-        }
-        Instant now = clock.instant();
-        Directory d = new Directory(now.getEpochSecond(), now, Optional.empty(), participants, Set.of());
-        SignedDirectory.write(d, authority, pki.resolve(SignedDirectory.FILE));
-        for (String c : codes) {
-            // A cached directory of an earlier run was signed by that run's authority.
-            Path cache = dir.resolve("nodes").resolve(c).resolve("directory-cache");
-            Files.deleteIfExists(cache.resolve(SignedDirectory.FILE));
-            Files.deleteIfExists(SignedDirectory.signatureFile(cache.resolve(SignedDirectory.FILE)));
-        }
     }
 
     private Path writeDemoJson(List<String> codes, List<NodeServer> started, Map<String, List<Account>> accounts)
@@ -391,29 +281,5 @@ final class DemoCommand implements Callable<Integer> {
                 .map(PersonName::script)
                 .distinct()
                 .count();
-    }
-
-    private static Map<String, List<Record>> recordsByOwner(Path generated) throws Exception {
-        Map<String, List<Record>> out = new LinkedHashMap<>();
-        RecordDecoder decoder = new RecordDecoder(null);
-        try (BufferedReader in = Files.newBufferedReader(generated.resolve(PeopleGenerator.RECORDS_FILE))) {
-            String line;
-            while ((line = in.readLine()) != null) {
-                if (!line.isBlank() && decoder.decode(JSON.readTree(line)) instanceof Decoded.Accepted a) {
-                    out.computeIfAbsent(a.record().owner().value(), k -> new ArrayList<>())
-                            .add(a.record());
-                }
-            }
-        }
-        return out;
-    }
-
-    private static String randomPassword(int length) {
-        String alphabet = "abcdefghijkmnopqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
-        StringBuilder b = new StringBuilder();
-        for (int i = 0; i < length; i++) {
-            b.append(alphabet.charAt(RANDOM.nextInt(alphabet.length())));
-        }
-        return b.toString();
     }
 }

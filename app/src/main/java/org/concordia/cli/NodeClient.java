@@ -32,10 +32,17 @@ final class NodeClient implements AutoCloseable {
 
     private final URI base;
     private final String authorization;
+    private final Duration timeout;
     private final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
     NodeClient(String url, String user, String password) {
+        this(url, user, password, Duration.ofMinutes(30));
+    }
+
+    /** A client whose requests fail with {@link java.net.http.HttpTimeoutException} after {@code timeout}. */
+    NodeClient(String url, String user, String password, Duration timeout) {
+        this.timeout = timeout;
         String u = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
         this.base = URI.create(u);
         this.authorization =
@@ -46,7 +53,7 @@ final class NodeClient implements AutoCloseable {
     byte[] post(String path, String contentType, HttpRequest.BodyPublisher body, int... accept)
             throws IOException, InterruptedException, Failure {
         HttpRequest request = HttpRequest.newBuilder(URI.create(base + path))
-                .timeout(Duration.ofMinutes(30))
+                .timeout(timeout)
                 .header("Authorization", authorization)
                 .header("Content-Type", contentType)
                 .POST(body)

@@ -64,9 +64,15 @@ class NodeApplication {
                         : new PostgresAuditLog.AutoCheckpoint.Every(NodeAudit.CHECKPOINT_EVERY, signer));
     }
 
+    /** Open connections for the node's short statements, which would otherwise each start a server process. */
+    @Bean(destroyMethod = "close")
+    ConnectionPool connections(NodeStorage storage) {
+        return new ConnectionPool(storage.dataSource(), 8);
+    }
+
     @Bean
-    NodeTables tables(NodeStorage storage, NodeSettings settings) {
-        return new NodeTables(storage.dataSource(), settings.participant());
+    NodeTables tables(ConnectionPool connections, NodeSettings settings) {
+        return new NodeTables(connections, settings.participant());
     }
 
     @Bean(destroyMethod = "close")

@@ -110,10 +110,12 @@ public final class Screener<P> {
      * non-match probabilities ({@code u}) counted here, among the indexed records' own candidates (each
      * record's own entry left out): for records of one owner, which rarely holds the same person twice,
      * those pairs are non-matches, so counting them estimates u for exactly the population a search
-     * meets; this is how Splink estimates u by sampling rather than by EM. The prior of each search is
-     * then one in the candidates it retrieved (a uniform prior over them: if the person searched for is
-     * held, any retrieved candidate may be them), so a name shared by few records weighs more than one
-     * shared by many; the returned model carries {@code 1 / candidates} as a placeholder prior.
+     * meets; this is how Splink estimates u by sampling rather than by EM. Each search then scores its
+     * candidates together: at most one of them is the person searched for (held with probability 1/2),
+     * a priori any of the K plausible ones (those whose evidence favours a match: likelihood ratio at
+     * least 1), so {@code P(i) = LR_i / (K + sum of LR_j)}; a record that stands out takes most of the
+     * probability, equally good ones share it (a common name and a birth year shared by many records is
+     * ambiguous). The returned model carries {@code 1 / candidates} as a placeholder prior.
      */
     public FellegiSunter useMatchModel(FellegiSunter matches, List<Person> indexed, int sample, long seed) {
         SplittableRandom rng = new SplittableRandom(seed);
@@ -170,16 +172,35 @@ public final class Screener<P> {
         P pq = comparator.prepare(query);
         List<Hit> hits = new ArrayList<>();
         List<CandidateIndex.Candidate> found = index.candidates(query, candidates);
-        double priorOdds = priorPerQuery ? FellegiSunter.log2(1.0 / Math.max(1, found.size() - 1) + 1e-12) : Double.NaN;
-        for (CandidateIndex.Candidate c : found) {
-            List<FieldComparison> v = comparator.compare(pq, prepared.get(c.ordinal()));
-            int[] levels = FellegiSunter.levels(v);
-            double p = priorPerQuery
-                    ? FellegiSunter.probabilityOf(model.matchWeight(levels)
-                            - FellegiSunter.log2(model.prior() / (1 - model.prior()))
-                            + priorOdds)
-                    : model.probability(levels);
-            hits.add(new Hit(c.ordinal(), p, v));
+        if (!priorPerQuery) {
+            for (CandidateIndex.Candidate c : found) {
+                List<FieldComparison> v = comparator.compare(pq, prepared.get(c.ordinal()));
+                hits.add(new Hit(c.ordinal(), model.probability(FellegiSunter.levels(v)), v));
+            }
+        } else {
+            // At most one candidate is the person searched for (held with probability 1/2), a priori any
+            // of the plausible ones (likelihood ratio at least 1): P(i) = LR_i / (K + sum of LR_j).
+            // A record that stands out gets most of the probability; equally good ones share it.
+            double modelPriorOdds = FellegiSunter.log2(model.prior() / (1 - model.prior()));
+            List<List<FieldComparison>> vectors = new ArrayList<>(found.size());
+            double[] ratios = new double[found.size()];
+            double sum = 0;
+            int plausible = 0;
+            for (int k = 0; k < found.size(); k++) {
+                List<FieldComparison> v =
+                        comparator.compare(pq, prepared.get(found.get(k).ordinal()));
+                vectors.add(v);
+                double bits = model.matchWeight(FellegiSunter.levels(v)) - modelPriorOdds;
+                ratios[k] = Math.pow(2, Math.min(bits, 1_000));
+                sum += ratios[k];
+                if (bits >= 0) {
+                    plausible++;
+                }
+            }
+            double denominator = Math.max(1, plausible) + sum;
+            for (int k = 0; k < found.size(); k++) {
+                hits.add(new Hit(found.get(k).ordinal(), ratios[k] / denominator, vectors.get(k)));
+            }
         }
         hits.sort(Comparator.comparingDouble(Hit::probability).reversed().thenComparingInt(Hit::record));
         return hits.size() > top ? List.copyOf(hits.subList(0, top)) : hits;

@@ -33,6 +33,29 @@ public final class Pem {
      * @throws CertificateException when the text holds no certificate or a block is not one
      */
     public static List<X509Certificate> decodeAll(String pem) throws CertificateException {
+        List<X509Certificate> known = DECODED.get(pem);
+        if (known != null) {
+            return known;
+        }
+        List<X509Certificate> decoded = parse(pem);
+        if (DECODED.size() >= CACHE_LIMIT) {
+            DECODED.clear();
+        }
+        DECODED.put(pem, decoded);
+        return decoded;
+    }
+
+    /**
+     * Certificates already decoded, by their PEM text: every signed request and reply checks the
+     * sender's certificate from the directory, and the JDK's PEM parser is slow (it reads to the end of
+     * the stream through exceptions). Certificates are immutable, so sharing them is safe.
+     */
+    private static final java.util.Map<String, List<X509Certificate>> DECODED =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static final int CACHE_LIMIT = 10_000;
+
+    private static List<X509Certificate> parse(String pem) throws CertificateException {
         CertificateFactory factory = CertificateFactory.getInstance("X.509");
         List<X509Certificate> out = new ArrayList<>();
         for (var c : factory.generateCertificates(new ByteArrayInputStream(pem.getBytes(StandardCharsets.US_ASCII)))) {

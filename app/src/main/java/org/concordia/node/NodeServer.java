@@ -49,6 +49,7 @@ public final class NodeServer implements AutoCloseable {
                 "springdoc.api-docs.path", "/v3/api-docs",
                 "springdoc.writer-with-order-by-keys", "true",
                 "server.shutdown", "immediate",
+                "server.tomcat.max-keep-alive-requests", "-1",
                 "spring.mvc.problemdetails.enabled", "true"));
         app.addInitializers(ctx -> ctx.getBeanFactory().registerSingleton("nodeSettings", settings));
         return new NodeServer(settings, app.run());

@@ -42,15 +42,18 @@ public final class NodeServer implements AutoCloseable {
         app.setBannerMode(Banner.Mode.OFF);
         app.setLogStartupInfo(false);
         app.setRegisterShutdownHook(false);
-        app.setDefaultProperties(Map.of(
-                "spring.main.cloud-platform", "none",
-                "management.endpoints.web.exposure.include", "health,prometheus",
-                "management.endpoint.health.probes.enabled", "true",
-                "springdoc.api-docs.path", "/v3/api-docs",
-                "springdoc.writer-with-order-by-keys", "true",
-                "server.shutdown", "immediate",
-                "server.tomcat.max-keep-alive-requests", "-1",
-                "spring.mvc.problemdetails.enabled", "true"));
+        app.setDefaultProperties(Map.ofEntries(
+                Map.entry("logging.level.org.apache", "WARN"),
+                Map.entry("logging.level.org.springdoc", "ERROR"),
+                Map.entry("spring.main.cloud-platform", "none"),
+                Map.entry("management.endpoints.web.exposure.include", "health,prometheus"),
+                Map.entry("management.endpoint.health.probes.enabled", "true"),
+                Map.entry("springdoc.api-docs.enabled", "true"),
+                Map.entry("springdoc.api-docs.path", "/v3/api-docs"),
+                Map.entry("springdoc.writer-with-order-by-keys", "true"),
+                Map.entry("server.shutdown", "immediate"),
+                Map.entry("server.tomcat.max-keep-alive-requests", "-1"),
+                Map.entry("spring.mvc.problemdetails.enabled", "true")));
         app.addInitializers(ctx -> ctx.getBeanFactory().registerSingleton("nodeSettings", settings));
         return new NodeServer(settings, app.run());
     }

@@ -52,15 +52,15 @@ final class NodeAudit {
         }
         List<String> ids = new ArrayList<>();
         for (SearchResult r : outcome.results()) {
-            ids.add(r.owner().value() + "/"
+            ids.add(token(r.owner().value() + "/"
                     + (r instanceof SearchResult.Hit h
                             ? h.record().id().value()
-                            : "ref:" + ((SearchResult.HitOnly) r).reference()));
+                            : "ref:" + ((SearchResult.HitOnly) r).reference())));
         }
         append(new AuditEvent(
                 clock.instant(),
                 AuditAction.SEARCH,
-                user,
+                token(user),
                 null,
                 null,
                 q.purpose().code(),
@@ -79,10 +79,10 @@ final class NodeAudit {
             case PartnerAnswer.Answered a -> {
                 outcome = PartnerStatus.of(partner, a, 0).status().wireName();
                 for (SearchResult r : a.results()) {
-                    ids.add(
+                    ids.add(token(
                             r instanceof SearchResult.Hit h
                                     ? h.record().id().value()
-                                    : "ref:" + ((SearchResult.HitOnly) r).reference());
+                                    : "ref:" + ((SearchResult.HitOnly) r).reference()));
                 }
             }
         }
@@ -103,7 +103,7 @@ final class NodeAudit {
         append(new AuditEvent(
                 clock.instant(),
                 AuditAction.RECORD_VIEW,
-                user,
+                token(user),
                 null,
                 null,
                 null,
@@ -129,7 +129,7 @@ final class NodeAudit {
         append(new AuditEvent(
                 clock.instant(),
                 AuditAction.AGREEMENT_CHANGE,
-                user,
+                token(user),
                 null,
                 a.partner().value(),
                 null,
@@ -146,7 +146,7 @@ final class NodeAudit {
         append(new AuditEvent(
                 clock.instant(),
                 AuditAction.RECORD_IMPORT,
-                user,
+                token(user),
                 null,
                 null,
                 null,
@@ -161,7 +161,7 @@ final class NodeAudit {
         append(new AuditEvent(
                 clock.instant(),
                 AuditAction.AUDIT_READ,
-                user,
+                token(user),
                 null,
                 null,
                 null,

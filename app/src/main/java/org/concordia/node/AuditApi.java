@@ -113,7 +113,7 @@ class AuditApi {
                     + " Answers 200 either way: `{\"intact\": true, \"entries\", \"lastSequence\","
                     + " \"checkpointsVerified\", ...}` or `{\"intact\": false, \"code\", \"sequence\","
                     + " \"explanation\"}`.")
-    ResponseEntity<String> verification() {
+    ResponseEntity<String> verification(java.security.Principal user) {
         AuditLog log = audit.log();
         Optional<CheckpointVerifier> signatures = federation.checkpointVerifier();
         AuditVerifier verifier = new AuditVerifier();
@@ -126,6 +126,8 @@ class AuditApi {
                     ? verifier.verify(it, checkpoints, signatures.get())
                     : verifier.verifyWithoutSignatures(it, checkpoints);
         }
+        // audited after the verification, so that the entry it adds is not part of what was verified
+        audit.auditRead(user.getName(), 1, result instanceof AuditVerification.Intact ok ? ok.entries() : 0);
         return ResponseEntity.ok()
                 .contentType(MediaType.APPLICATION_JSON)
                 .body(verificationJson(result).toString());

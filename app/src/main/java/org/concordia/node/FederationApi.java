@@ -80,6 +80,7 @@ class FederationApi {
         try {
             ask = JSON.readValue(bytes, SearchDtos.PartnerSearchRequest.class);
         } catch (IOException e) {
+            audit.badRequest(tlsPeer, request.getRequestURI(), ErrorCode.MALFORMED_JSON);
             return signed(
                     400,
                     problem(ErrorCode.MALFORMED_JSON, "the search is not JSON of the federation API"),
@@ -89,6 +90,7 @@ class FederationApi {
         SearchQuery.Checked checked =
                 SearchQuery.of(ask.purpose(), ask.name(), ask.birthDate(), ask.nationality(), ask.document());
         if (checked instanceof SearchQuery.Checked.Invalid bad) {
+            audit.badRequest(tlsPeer, request.getRequestURI(), bad.code());
             return signed(400, problem(bad.code(), bad.reason()), tlsPeer, nonce);
         }
         PartnerAnswer answer =
@@ -96,22 +98,17 @@ class FederationApi {
         return signed(200, JSON.writeValueAsBytes(SearchDtos.partnerResponse(answer)), tlsPeer, nonce);
     }
 
+    /**
+     * A refusal by the channel's checks: audited under the sender the request claims (not verified, so
+     * written as {@code claimed:...}), answered unsigned, since nothing of the request was verified to
+     * bind a signed reply to.
+     */
     private ResponseEntity<byte[]> refuse(
-            HttpServletRequest request, String claimed, ParticipantCode to, ErrorCode code, int status)
-            throws IOException {
+            HttpServletRequest request, String claimed, ParticipantCode to, ErrorCode code, int status) {
         audit.refused(claimed, request.getRequestURI(), code);
-        byte[] body = problem(code, "the request did not pass the federation's checks");
-        if (to == null) {
-            return ResponseEntity.status(status)
-                    .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                    .body(body);
-        }
-        String nonce = nonce(request);
-        return nonce == null
-                ? ResponseEntity.status(status)
-                        .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                        .body(body)
-                : signed(status, body, to, nonce);
+        return ResponseEntity.status(status)
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem(code, "the request did not pass the federation's checks"));
     }
 
     private ResponseEntity<byte[]> signed(int status, byte[] body, ParticipantCode to, String nonce) {
@@ -127,16 +124,25 @@ class FederationApi {
         return ApiErrors.problemJson(400, code, detail).getBytes(java.nio.charset.StandardCharsets.UTF_8);
     }
 
-    /** The request's signature nonce, as the signer chose it (parsed from {@code Signature-Input}). */
-    private static String nonce(HttpServletRequest request) {
+    /**
+     * The nonce of the request's {@code concordia} signature (the member the verifier checked), from
+     * {@code Signature-Input}; null when there is none.
+     */
+    static String nonce(HttpServletRequest request) {
         String input = request.getHeader(SignedHeaders.SIGNATURE_INPUT);
         if (input == null) {
             return null;
         }
-        java.util.regex.Matcher m =
-                java.util.regex.Pattern.compile(";nonce=\"([^\"]*)\"").matcher(input);
-        return m.find() ? m.group(1) : null;
+        java.util.regex.Matcher m = CONCORDIA_NONCE.matcher(input);
+        String nonce = null;
+        while (m.find()) {
+            nonce = m.group(1); // as a dictionary, the last member of a name wins (RFC 8941, 3.2)
+        }
+        return nonce;
     }
+
+    private static final java.util.regex.Pattern CONCORDIA_NONCE =
+            java.util.regex.Pattern.compile("(?:^|,)\\s*concordia=\\([^)]*\\)[^,]*?;nonce=\"([^\"]*)\"");
 
     private static Map<String, List<String>> headers(HttpServletRequest request) {
         Map<String, List<String>> out = new LinkedHashMap<>();

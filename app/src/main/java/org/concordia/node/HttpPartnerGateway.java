@@ -40,6 +40,8 @@ import org.concordia.search.SearchResult;
 final class HttpPartnerGateway implements PartnerGateway {
     static final String SEARCH_PATH = "/federation/v1/searches";
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** The shape of a hit-only reference (random, URL-safe base 64). */
+    private static final java.util.regex.Pattern REFERENCE = java.util.regex.Pattern.compile("[A-Za-z0-9_-]{16,64}");
 
     private final ParticipantCode self;
     private final HttpClient client;
@@ -147,6 +149,9 @@ final class HttpPartnerGateway implements PartnerGateway {
         for (JsonNode r : json.path("results")) {
             String reply = r.path("reply").asText();
             if (reply.equals("hit-only")) {
+                if (!REFERENCE.matcher(r.path("reference").asText()).matches()) {
+                    continue; // not a reference this federation issues: dropped, never logged
+                }
                 try {
                     results.add(new SearchResult.HitOnly(
                             partner,

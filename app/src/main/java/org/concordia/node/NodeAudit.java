@@ -89,7 +89,7 @@ final class NodeAudit {
         append(new AuditEvent(
                 clock.instant(),
                 AuditAction.PARTNER_SEARCH,
-                partner.value() + ":" + token(requester),
+                token(partner.value() + ":" + (requester == null ? "-" : requester)),
                 null,
                 partner.value(),
                 q.purpose().code(),
@@ -180,14 +180,32 @@ final class NodeAudit {
                 "unauthenticated"));
     }
 
-    /** A partner request refused by the channel's checks (signature, replay, certificate). */
+    /** A verified partner's request that could not be answered (not the federation API's JSON, no term). */
+    void badRequest(ParticipantCode sender, String path, ErrorCode code) {
+        append(new AuditEvent(
+                clock.instant(),
+                AuditAction.REQUEST_REFUSED,
+                sender.value(),
+                null,
+                sender.value(),
+                null,
+                code.code(),
+                List.of(),
+                List.of(),
+                Map.of("path", token(path))));
+    }
+
+    /**
+     * A partner request refused by the channel's checks (signature, replay, certificate); the sender is the
+     * one the request claims, unverified, so it is written {@code claimed:CODE}.
+     */
     void refused(String claimedSender, String path, ErrorCode code) {
         Map<String, String> details = new LinkedHashMap<>();
         details.put("path", token(path));
         append(new AuditEvent(
                 clock.instant(),
                 AuditAction.REQUEST_REFUSED,
-                claimedSender == null ? "unknown" : token(claimedSender),
+                claimedSender == null ? "unknown" : token("claimed:" + claimedSender),
                 null,
                 null,
                 null,
@@ -219,21 +237,29 @@ final class NodeAudit {
         return out;
     }
 
-    /** An id made safe for the log: white space and control characters replaced, length bounded. */
-    private static String token(String s) {
+    /**
+     * An id made safe for the log: white space, control characters and unpaired surrogates replaced,
+     * at most {@link AuditEvent#MAX_TOKEN_LENGTH} UTF-16 characters (what {@link AuditEvent} accepts).
+     */
+    static String token(String s) {
         if (s == null || s.isEmpty()) {
             return "-";
         }
         StringBuilder b = new StringBuilder();
-        s.codePoints()
-                .limit(AuditEvent.MAX_TOKEN_LENGTH)
-                .forEach(c -> b.appendCodePoint(
-                        Character.isWhitespace(c)
-                                        || Character.isSpaceChar(c)
-                                        || Character.isISOControl(c)
-                                        || Character.isSurrogate((char) c)
-                                ? '_'
-                                : c));
+        for (int i = 0; i < s.length(); ) {
+            int c = s.codePointAt(i);
+            i += Character.charCount(c);
+            int safe = Character.isWhitespace(c)
+                            || Character.isSpaceChar(c)
+                            || Character.isISOControl(c)
+                            || (c >= Character.MIN_SURROGATE && c <= Character.MAX_SURROGATE)
+                    ? '_'
+                    : c;
+            if (b.length() + Character.charCount(safe) > AuditEvent.MAX_TOKEN_LENGTH) {
+                break;
+            }
+            b.appendCodePoint(safe);
+        }
         return b.toString();
     }
 }

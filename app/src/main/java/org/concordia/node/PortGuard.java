@@ -18,6 +18,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class PortGuard extends OncePerRequestFilter {
+    /** The largest request body the federation listener reads. */
+    static final long MAX_FEDERATION_BODY = 64 * 1024;
+
     private final NodeSettings settings;
 
     PortGuard(NodeSettings settings) {
@@ -32,6 +35,13 @@ class PortGuard extends OncePerRequestFilter {
         boolean federationPath = req.getRequestURI().startsWith("/federation/");
         if (federationPort != federationPath) {
             SecurityConfiguration.problem(res, 404, ErrorCode.NOT_FOUND, "no such endpoint on this listener");
+            return;
+        }
+        // The federation listener lets any certificate through the handshake: no body is read before the
+        // checks unless it is small and announced (a search is a few hundred bytes).
+        if (federationPath && (req.getContentLengthLong() < 0 || req.getContentLengthLong() > MAX_FEDERATION_BODY)) {
+            SecurityConfiguration.problem(
+                    res, 413, ErrorCode.INVALID_QUERY, "a federation request needs a Content-Length of at most 64 KiB");
             return;
         }
         chain.doFilter(req, res);

@@ -254,6 +254,15 @@ class FederationTest {
             assertThat(unknown.body()).contains("unknown_certificate");
         }
 
+        try (HttpClient client = HttpClient.newBuilder()
+                .sslContext(TlsContexts.forNode(interpol, federation.authority.certificate()))
+                .build()) {
+            byte[] big = new byte[(int) PortGuard.MAX_FEDERATION_BODY + 1];
+            SignedHeaders bigSigned =
+                    signer.signRequest("POST", HttpPartnerGateway.SEARCH_PATH, big, new ParticipantCode("EUROPOL"));
+            assertThat(send(client, uri, bigSigned, big).statusCode()).isEqualTo(413);
+        }
+
         List<String> refused = europol.auditEntries().stream()
                 .filter(e -> e.event().action() == AuditAction.REQUEST_REFUSED)
                 .map(e -> e.event().outcome())

@@ -90,4 +90,17 @@ class NodeAuditTest {
 
         assertThat(log.entries.getFirst().event().recordIds()).containsExactly("EUROPOL/EU_2024_117");
     }
+
+    @Test
+    void aTokenNeverExceedsWhatTheAuditLogAcceptsEvenInCharactersOutsideTheBasicPlane() {
+        String emoji = "\uD83D\uDE00".repeat(200) + " x";
+
+        String t = NodeAudit.token(emoji);
+
+        assertThat(t.length()).isLessThanOrEqualTo(AuditEvent.MAX_TOKEN_LENGTH);
+        assertThat(AuditEvent.of(java.time.Instant.now(), AuditAction.SEARCH, t, "ok")
+                        .actor())
+                .isEqualTo(t);
+        assertThat(NodeAudit.token("a\uD800b")).isEqualTo("a_b");
+    }
 }

@@ -104,7 +104,8 @@ final class Federation implements AutoCloseable {
                 RequestVerifier.DEFAULT_SKEW,
                 new ReplayGuard(RequestVerifier.DEFAULT_SKEW.multipliedBy(2), ReplayGuard.DEFAULT_CAPACITY));
         HttpClient client = HttpClient.newBuilder()
-                .sslContext(TlsContexts.forNode(credentials, authority))
+                .sslContext(DirectoryServerTrust.clientContext(
+                        credentials, new DirectoryServerTrust(authority, () -> currentDirectory(cache), clock)))
                 .sslParameters(TlsContexts.clientParameters())
                 .connectTimeout(settings.deadline())
                 .version(HttpClient.Version.HTTP_1_1)

@@ -129,6 +129,18 @@ class SecurityConfiguration {
         private final Map<String, Long> verified = new ConcurrentHashMap<>();
 
         private final NodeAudit audit;
+        private volatile String unknownAccountHash;
+
+        private String unknownAccountHash() {
+            String h = unknownAccountHash;
+            if (h == null) {
+                byte[] random = new byte[16];
+                new SecureRandom().nextBytes(random);
+                h = encoder.encode(java.util.HexFormat.of().formatHex(random));
+                unknownAccountHash = h;
+            }
+            return h;
+        }
 
         AccountAuthentication(NodeTables tables, PasswordEncoder encoder, NodeAudit audit) {
             this.audit = audit;
@@ -143,6 +155,8 @@ class SecurityConfiguration {
             String password = String.valueOf(authentication.getCredentials());
             NodeTables.Account account = tables.account(user).orElse(null);
             if (account == null) {
+                // as long as a wrong password of a real account: the time does not tell which names exist
+                encoder.matches(password, unknownAccountHash());
                 audit.loginFailed(null);
                 throw new BadCredentialsException("unknown account or wrong password");
             }

@@ -83,7 +83,7 @@ class FederationApi {
             audit.badRequest(tlsPeer, request.getRequestURI(), ErrorCode.MALFORMED_JSON);
             return signed(
                     400,
-                    problem(ErrorCode.MALFORMED_JSON, "the search is not JSON of the federation API"),
+                    problem(400, ErrorCode.MALFORMED_JSON, "the search is not JSON of the federation API"),
                     tlsPeer,
                     nonce);
         }
@@ -91,7 +91,7 @@ class FederationApi {
                 SearchQuery.of(ask.purpose(), ask.name(), ask.birthDate(), ask.nationality(), ask.document());
         if (checked instanceof SearchQuery.Checked.Invalid bad) {
             audit.badRequest(tlsPeer, request.getRequestURI(), bad.code());
-            return signed(400, problem(bad.code(), bad.reason()), tlsPeer, nonce);
+            return signed(400, problem(400, bad.code(), bad.reason()), tlsPeer, nonce);
         }
         PartnerAnswer answer =
                 node.answerPartner(tlsPeer, ((SearchQuery.Checked.Valid) checked).query(), ask.requester());
@@ -108,7 +108,7 @@ class FederationApi {
         audit.refused(claimed, request.getRequestURI(), code);
         return ResponseEntity.status(status)
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .body(problem(code, "the request did not pass the federation's checks"));
+                .body(problem(status, code, "the request did not pass the federation's checks"));
     }
 
     private ResponseEntity<byte[]> signed(int status, byte[] body, ParticipantCode to, String nonce) {
@@ -120,8 +120,8 @@ class FederationApi {
         return ResponseEntity.status(status).headers(h).body(body);
     }
 
-    private static byte[] problem(ErrorCode code, String detail) {
-        return ApiErrors.problemJson(400, code, detail).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    private static byte[] problem(int status, ErrorCode code, String detail) {
+        return ApiErrors.problemJson(status, code, detail).getBytes(java.nio.charset.StandardCharsets.UTF_8);
     }
 
     /**

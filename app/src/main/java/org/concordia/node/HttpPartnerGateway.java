@@ -125,22 +125,13 @@ final class HttpPartnerGateway implements PartnerGateway {
         }
         if (status != 200) {
             // A signed refusal by the partner's channel checks (it did not accept this node's request).
-            ErrorCode code = ErrorCode.PARTNER_UNREACHABLE;
-            for (ErrorCode c : ErrorCode.values()) {
-                if (c.code().equals(json.path("code").asText())) {
-                    code = c;
-                }
-            }
-            return new PartnerAnswer.Failed(code);
+            return new PartnerAnswer.Failed(
+                    ErrorCode.fromCode(json.path("code").asText()).orElse(ErrorCode.PARTNER_UNREACHABLE));
         }
         String s = json.path("status").asText();
         if (s.equals("refused")) {
-            for (ErrorCode c : ErrorCode.values()) {
-                if (c.code().equals(json.path("code").asText())) {
-                    return new PartnerAnswer.Refused(c);
-                }
-            }
-            return new PartnerAnswer.Refused(ErrorCode.NO_AGREEMENT);
+            return new PartnerAnswer.Refused(
+                    ErrorCode.fromCode(json.path("code").asText()).orElse(ErrorCode.NO_AGREEMENT));
         }
         if (!s.equals("answered")) {
             return new PartnerAnswer.Failed(ErrorCode.PARTNER_UNREACHABLE);

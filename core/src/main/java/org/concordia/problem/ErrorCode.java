@@ -73,6 +73,19 @@ public enum ErrorCode {
     AUDIT_CHECKPOINT_INVALID;
 
     /** The wire form, for example {@code mrz_check_digit}. */
+    /** The code of this wire name ({@code "no_agreement"}), or empty when it names none. */
+    public static java.util.Optional<ErrorCode> fromCode(String code) {
+        if (code == null) {
+            return java.util.Optional.empty();
+        }
+        try {
+            ErrorCode c = valueOf(code.toUpperCase(Locale.ROOT));
+            return c.code().equals(code) ? java.util.Optional.of(c) : java.util.Optional.empty();
+        } catch (IllegalArgumentException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
     public String code() {
         return name().toLowerCase(Locale.ROOT);
     }

@@ -109,6 +109,38 @@ public final class PeopleGenerator {
     }
 
     /**
+     * Generates {@code people} people in memory and returns their records as the exchange model decodes
+     * them, in the order written (for tests and for estimates made at start-up; large runs write files).
+     *
+     * @throws IllegalArgumentException if {@code people} is negative
+     */
+    public List<org.concordia.model.Record> records(int people) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        java.io.OutputStream discard = java.io.OutputStream.nullOutputStream();
+        try {
+            write(people, out, discard, discard);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("writing to memory failed", e);
+        }
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        org.concordia.json.RecordDecoder decoder = new org.concordia.json.RecordDecoder(null);
+        List<org.concordia.model.Record> decoded = new ArrayList<>();
+        for (String line : out.toString(StandardCharsets.UTF_8).split("\n")) {
+            if (line.isBlank()) {
+                continue;
+            }
+            try {
+                if (decoder.decode(json.readTree(line)) instanceof org.concordia.json.Decoded.Accepted a) {
+                    decoded.add(a.record());
+                }
+            } catch (IOException e) {
+                throw new IllegalStateException("the generator wrote a line that is not JSON", e);
+            }
+        }
+        return decoded;
+    }
+
+    /**
      * Generates {@code people} people into the three streams, with the contents described for the
      * files of the same names. The streams are flushed, not closed.
      *

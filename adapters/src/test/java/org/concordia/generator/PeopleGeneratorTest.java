@@ -56,6 +56,21 @@ class PeopleGeneratorTest {
     }
 
     @Test
+    void inMemoryRecordsAreTheDecodedRecordsOfTheWrittenFile() throws IOException {
+        java.io.ByteArrayOutputStream written = new java.io.ByteArrayOutputStream();
+        java.io.OutputStream none = java.io.OutputStream.nullOutputStream();
+        GenerationSummary g = new PeopleGenerator(5).write(40, written, none, none);
+
+        var records = new PeopleGenerator(5).records(40);
+
+        assertThat((long) records.size()).isEqualTo(g.records());
+        String firstLine =
+                written.toString(StandardCharsets.UTF_8).lines().findFirst().orElseThrow();
+        assertThat(records.getFirst().id().value())
+                .isEqualTo(new ObjectMapper().readTree(firstLine).path("id").asText());
+    }
+
+    @Test
     void readTruthGivesThePersonOfEveryRecordInFileOrder() throws IOException {
         Map<String, String> read = PeopleGenerator.readTruth(out);
         assertThat(read).isEqualTo(personOf);

@@ -1,17 +1,10 @@
 package org.concordia.node;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.concordia.cli.Matching;
 import org.concordia.generator.PeopleGenerator;
 import org.concordia.index.LuceneCandidateIndex;
-import org.concordia.json.Decoded;
-import org.concordia.json.RecordDecoder;
 import org.concordia.matching.FellegiSunter;
 import org.concordia.matching.Screener;
 import org.concordia.model.Person;
@@ -40,24 +33,10 @@ final class SearchModel {
     }
 
     private static FellegiSunter estimate() {
-        ByteArrayOutputStream records = new ByteArrayOutputStream();
-        try {
-            new PeopleGenerator(1).write(PEOPLE, records, new ByteArrayOutputStream(), new ByteArrayOutputStream());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        ObjectMapper json = new ObjectMapper();
-        RecordDecoder decoder = new RecordDecoder(null);
         List<Person> persons = new ArrayList<>();
-        for (String line : records.toString(StandardCharsets.UTF_8).split("\n")) {
-            try {
-                if (!line.isBlank()
-                        && decoder.decode(json.readTree(line)) instanceof Decoded.Accepted a
-                        && a.record() instanceof Person p) {
-                    persons.add(p);
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
+        for (var r : new PeopleGenerator(1).records(PEOPLE)) {
+            if (r instanceof Person p) {
+                persons.add(p);
             }
         }
         try (LuceneCandidateIndex index = LuceneCandidateIndex.inMemory(LuceneCandidateIndex.Retrieval.SCREENING)) {

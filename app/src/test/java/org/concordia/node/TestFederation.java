@@ -1,11 +1,9 @@
 package org.concordia.node;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -74,20 +72,10 @@ final class TestFederation {
     }
 
     /** Generated people's records of each owner (the same people spread across owners in several scripts). */
-    static Map<String, List<Record>> generated(int people, long seed) throws IOException {
-        ByteArrayOutputStream records = new ByteArrayOutputStream();
-        new PeopleGenerator(seed).write(people, records, new ByteArrayOutputStream(), new ByteArrayOutputStream());
-        ObjectMapper json = new ObjectMapper();
-        RecordDecoder decoder = new RecordDecoder(null);
+    static Map<String, List<Record>> generated(int people, long seed) {
         Map<String, List<Record>> byOwner = new LinkedHashMap<>();
-        for (String line : records.toString(StandardCharsets.UTF_8).split("\n")) {
-            if (line.isBlank()) {
-                continue;
-            }
-            if (decoder.decode(json.readTree(line)) instanceof Decoded.Accepted ok) {
-                byOwner.computeIfAbsent(ok.record().owner().value(), k -> new ArrayList<>())
-                        .add(ok.record());
-            }
+        for (Record r : new PeopleGenerator(seed).records(people)) {
+            byOwner.computeIfAbsent(r.owner().value(), k -> new ArrayList<>()).add(r);
         }
         return byOwner;
     }

@@ -52,10 +52,7 @@ final class NodeAudit {
         }
         List<String> ids = new ArrayList<>();
         for (SearchResult r : outcome.results()) {
-            ids.add(token(r.owner().value() + "/"
-                    + (r instanceof SearchResult.Hit h
-                            ? h.record().id().value()
-                            : "ref:" + ((SearchResult.HitOnly) r).reference())));
+            ids.add(token(r.owner().value() + "/" + resultId(r)));
         }
         append(new AuditEvent(
                 clock.instant(),
@@ -79,10 +76,7 @@ final class NodeAudit {
             case PartnerAnswer.Answered a -> {
                 outcome = PartnerStatus.of(partner, a, 0).status().wireName();
                 for (SearchResult r : a.results()) {
-                    ids.add(token(
-                            r instanceof SearchResult.Hit h
-                                    ? h.record().id().value()
-                                    : "ref:" + ((SearchResult.HitOnly) r).reference()));
+                    ids.add(token(resultId(r)));
                 }
             }
         }
@@ -217,6 +211,14 @@ final class NodeAudit {
 
     private void append(AuditEvent e) {
         log.append(e);
+    }
+
+    /** A full hit's record id, or {@code ref:} and the reference of a hit-only answer. */
+    private static String resultId(SearchResult r) {
+        return switch (r) {
+            case SearchResult.Hit h -> h.record().id().value();
+            case SearchResult.HitOnly h -> "ref:" + h.reference();
+        };
     }
 
     private List<String> termHashes(SearchQuery q) {

@@ -84,10 +84,7 @@ public final class Screener<P> {
     public FellegiSunter trainOnIndexed(List<Person> indexed, int sample, long seed) {
         SplittableRandom rng = new SplittableRandom(seed);
         int n = indexed.size();
-        List<Integer> sampled = new ArrayList<>();
-        for (int i = 0; i < Math.min(sample, n); i++) {
-            sampled.add(n <= sample ? i : rng.nextInt(n));
-        }
+        List<Integer> sampled = sample(n, sample, rng);
         List<int[]> candidateVectors = sampled.parallelStream()
                 .flatMap(q -> index.candidates(indexed.get(q), candidates).stream()
                         .filter(c -> c.ordinal() != q)
@@ -100,10 +97,8 @@ public final class Screener<P> {
     /** Estimates the model from up to {@code sample} queries and their candidates, and random record pairs. */
     public FellegiSunter train(List<Person> queries, int sample, long seed) {
         SplittableRandom rng = new SplittableRandom(seed);
-        List<Person> sampled = new ArrayList<>();
-        for (int i = 0; i < Math.min(sample, queries.size()); i++) {
-            sampled.add(queries.get(queries.size() <= sample ? i : rng.nextInt(queries.size())));
-        }
+        List<Person> sampled =
+                sample(queries.size(), sample, rng).stream().map(queries::get).toList();
         List<int[]> candidateVectors = sampled.parallelStream()
                 .flatMap(q -> {
                     P pq = comparator.prepare(q);
@@ -136,8 +131,7 @@ public final class Screener<P> {
         for (int f = 0; f < fields; f++) {
             counts[f] = new double[matches.u()[f].length];
         }
-        for (int k = 0; k < Math.min(sample, n); k++) {
-            int q = n <= sample ? k : rng.nextInt(n);
+        for (int q : sample(n, sample, rng)) {
             for (CandidateIndex.Candidate c : index.candidates(indexed.get(q), candidates)) {
                 if (c.ordinal() != q) {
                     int[] levels = FellegiSunter.levels(comparator.compare(prepared.get(q), prepared.get(c.ordinal())));
@@ -163,6 +157,15 @@ public final class Screener<P> {
         model = new FellegiSunter(matches.fields(), matches.m(), u, 1.0 / Math.max(2, candidates));
         priorPerQuery = true;
         return model;
+    }
+
+    /** Positions of up to {@code sample} of {@code n} items: all of them in order when few, else drawn with replacement. */
+    private static List<Integer> sample(int n, int sample, SplittableRandom rng) {
+        List<Integer> out = new ArrayList<>(Math.min(sample, n));
+        for (int i = 0; i < Math.min(sample, n); i++) {
+            out.add(n <= sample ? i : rng.nextInt(n));
+        }
+        return out;
     }
 
     private List<int[]> randomPairs(SplittableRandom rng) {

@@ -76,6 +76,41 @@ public final class JaroWinkler {
         return j + l * PREFIX_SCALE * (1 - j);
     }
 
+    /**
+     * The characters of {@code s} as a 64-bit set (bit {@code c & 63} for each character {@code c}), for
+     * {@link #mayReach}. Characters that share a bit only make the bound looser, never wrong.
+     */
+    public static long letters(String s) {
+        long set = 0;
+        for (int i = 0; i < s.length(); i++) {
+            set |= 1L << (s.charAt(i) & 63);
+        }
+        return set;
+    }
+
+    /**
+     * False only when the Jaro-Winkler similarity of {@code a} and {@code b} is certainly below {@code
+     * threshold}, decided from the lengths and the {@link #letters} sets alone: a character of one string
+     * that the other lacks cannot be matched, so each bit set in one set and not in the other takes at
+     * least one character off the matches m; with no transpositions, {@code jaro <= (m/|a| + m/|b| +
+     * 1) / 3}, and the Winkler bonus is at most {@code 0.4 * (1 - jaro)}, increasing in jaro. An exact
+     * filter: {@code similarity(a, b) >= threshold} implies {@code mayReach(...)}.
+     */
+    public static boolean mayReach(String a, long lettersA, String b, long lettersB, double threshold) {
+        int la = a.length();
+        int lb = b.length();
+        if (la == 0 || lb == 0) {
+            return true; // the equal-strings rule decides; rare
+        }
+        int m = Math.min(la - Long.bitCount(lettersA & ~lettersB), lb - Long.bitCount(lettersB & ~lettersA));
+        if (m <= 0) {
+            return threshold <= 0;
+        }
+        double jaro = ((double) m / la + (double) m / lb + 1) / 3.0;
+        double bound = jaro > BOOST_THRESHOLD ? jaro + MAX_PREFIX * PREFIX_SCALE * (1 - jaro) : jaro;
+        return bound >= threshold - 1e-12;
+    }
+
     private static double jaroSmall(String a, String b, int la, int lb) {
         int window = Math.max(0, lb / 2 - 1);
         long matchedB = 0;

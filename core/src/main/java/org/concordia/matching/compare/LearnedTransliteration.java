@@ -23,7 +23,9 @@ import org.concordia.matching.translit.CrossScriptModel;
  *       #SHORTLIST_SIMILARITY} with it. On 500 words a script of the Wikidata development slices, that
  *       lets 1.3 to 2.1 % of wrong pairs through and loses 0 to 1.6 % of the pairs the model accepts.
  *       The answer stays a function of the two tokens, whatever was compared before;
- *   <li>the last {@value #REMEMBERED} answers of the model are remembered per word.
+ *   <li>the answers (the model's, or 0 from the shortlist) are remembered (up to {@value #REMEMBERED} pairs of a word and a Latin
+ *       token, emptied when full): a server compares the same common words with the same spellings
+ *       query after query (محمد with MOHAMMED, MUHAMMAD, MOHAMED...).
  * </ol>
  *
  * <p>A model score of at least {@link #threshold} makes a strong pair, scored from {@value #LOW} at the
@@ -54,8 +56,8 @@ final class LearnedTransliteration {
     static final double SHORTLIST_SIMILARITY = 0.75;
     /** Native words remembered across names; the memory is emptied when full. */
     static final int NATIVE_LIMIT = 20_000;
-    /** Model answers remembered per native word. */
-    static final int REMEMBERED = 32;
+    /** Model answers remembered, over all words; the memory is emptied when full. */
+    static final int REMEMBERED = 200_000;
 
     /** The bundled model, shared by every comparator that uses it, so that they share what they learn. */
     private static final LearnedTransliteration BUNDLED =
@@ -65,24 +67,32 @@ final class LearnedTransliteration {
     private volatile CrossScriptModel model;
     final double threshold;
     private final ConcurrentHashMap<String, Native> natives;
+    private final ConcurrentHashMap<Asked, Double> answers;
+
+    /** A question put to the model: a native word (by identity) and a Latin spelling. */
+    private record Asked(Native word, String latin) {}
 
     LearnedTransliteration(Supplier<CrossScriptModel> source, double threshold) {
-        this(source, threshold, new ConcurrentHashMap<>());
+        this(source, threshold, new ConcurrentHashMap<>(), new ConcurrentHashMap<>());
     }
 
     private LearnedTransliteration(
-            Supplier<CrossScriptModel> source, double threshold, ConcurrentHashMap<String, Native> natives) {
+            Supplier<CrossScriptModel> source,
+            double threshold,
+            ConcurrentHashMap<String, Native> natives,
+            ConcurrentHashMap<Asked, Double> answers) {
         if (!(threshold > 0 && threshold < 1)) {
             throw new IllegalArgumentException("threshold must lie in (0, 1)");
         }
         this.source = Objects.requireNonNull(source, "source");
         this.threshold = threshold;
         this.natives = natives;
+        this.answers = answers;
     }
 
     /** The same model and memory (model answers do not depend on the threshold) at another threshold. */
     LearnedTransliteration withThreshold(double other) {
-        LearnedTransliteration l = new LearnedTransliteration(source, other, natives);
+        LearnedTransliteration l = new LearnedTransliteration(source, other, natives, answers);
         l.model = model;
         return l;
     }
@@ -149,15 +159,16 @@ final class LearnedTransliteration {
     }
 
     private double modelProbability(Native nativeForm, String latin) {
-        if (!shortlisted(nativeForm, latin)) {
-            return 0;
-        }
-        double known = nativeForm.remembered(latin);
-        if (known >= 0) {
+        Asked asked = new Asked(nativeForm, latin);
+        Double known = answers.get(asked);
+        if (known != null) {
             return known;
         }
-        double q = model().score(nativeForm.text, latin, nativeForm.script);
-        nativeForm.remember(latin, q);
+        double q = shortlisted(nativeForm, latin) ? model().score(nativeForm.text, latin, nativeForm.script) : 0;
+        if (answers.size() >= REMEMBERED) {
+            answers.clear();
+        }
+        answers.put(asked, q);
         return q;
     }
 
@@ -167,8 +178,10 @@ final class LearnedTransliteration {
         if ((list.initials & (1 << (initial + 1))) == 0) {
             return false;
         }
+        long letters = JaroWinkler.letters(latin);
         for (int i = 0; i < list.spellings.length; i++) {
             if (list.classes[i] == initial
+                    && JaroWinkler.mayReach(list.spellings[i], list.letters[i], latin, letters, SHORTLIST_SIMILARITY)
                     && JaroWinkler.similarity(list.spellings[i], latin) >= SHORTLIST_SIMILARITY) {
                 return true;
             }
@@ -214,34 +227,32 @@ final class LearnedTransliteration {
     }
 
     /**
-     * The likeliest Latin spellings of a native word, the {@link #initialClass} of each, and those classes
+     * The likeliest Latin spellings of a native word, the {@link #initialClass} and {@link
+     * JaroWinkler#letters} of each, and those classes
      * as a bit set (bit {@code class + 1}).
      */
-    private record Shortlist(String[] spellings, byte[] classes, int initials) {
+    private record Shortlist(String[] spellings, byte[] classes, long[] letters, int initials) {
         static Shortlist of(String[] spellings) {
             byte[] classes = new byte[spellings.length];
+            long[] letters = new long[spellings.length];
             int initials = 0;
             for (int i = 0; i < spellings.length; i++) {
                 classes[i] = (byte) initialClass(spellings[i]);
+                letters[i] = JaroWinkler.letters(spellings[i]);
                 initials |= 1 << (classes[i] + 1);
             }
-            return new Shortlist(spellings, classes, initials);
+            return new Shortlist(spellings, classes, letters, initials);
         }
     }
 
     /**
-     * A native-script word, shared by the tokens that have it, with what the model said about it: its
-     * likeliest Latin spellings (generated on first need) and its last answers.
+     * A native-script word, shared by the tokens that have it, with its likeliest Latin spellings
+     * (generated on first need).
      */
     static final class Native {
         final String text;
         final String script;
         private volatile Shortlist shortlist;
-        /** The last answers, a ring guarded by {@code this}. */
-        private final String[] asked = new String[REMEMBERED];
-
-        private final double[] answers = new double[REMEMBERED];
-        private int next;
 
         private Native(String text, String script) {
             this.text = text;
@@ -258,22 +269,6 @@ final class LearnedTransliteration {
                 shortlist = s;
             }
             return s;
-        }
-
-        /** The remembered answer for {@code latin}, or -1. */
-        synchronized double remembered(String latin) {
-            for (int i = 0; i < asked.length; i++) {
-                if (latin.equals(asked[i])) {
-                    return answers[i];
-                }
-            }
-            return -1;
-        }
-
-        synchronized void remember(String latin, double answer) {
-            asked[next] = latin;
-            answers[next] = answer;
-            next = (next + 1) % asked.length;
         }
 
         @Override

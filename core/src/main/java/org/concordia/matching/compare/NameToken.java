@@ -73,6 +73,8 @@ final class NameToken {
     final String[] skeletons;
 
     final char first;
+    /** The token's characters as a set, for {@link JaroWinkler#mayReach}. */
+    final long letters;
     /** Bit set over the core-token positions this token covers (one bit, or several for a join). */
     final int covers;
     /** Counted when unaligned: not a title or generation mark. */
@@ -104,6 +106,7 @@ final class NameToken {
         this.groups = variants.groups(text);
         this.skeletons = skeletons(text, abjad);
         this.first = text.isEmpty() ? 0 : text.charAt(0);
+        this.letters = JaroWinkler.letters(text);
         this.covers = covers;
         this.countable = !IGNORABLE.contains(text) && !hasDigit(text);
         this.family = family;

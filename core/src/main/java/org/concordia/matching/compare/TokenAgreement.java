@@ -53,7 +53,10 @@ final class TokenAgreement {
             return pack(Kind.PHONETIC, 0.92);
         }
         // a typo: skipped where Jaro-Winkler cannot reach the threshold (a short token whose first letter differs)
-        if (x.length() >= 2 && y.length() >= 2 && (x.first == y.first || (x.length() >= 4 && y.length() >= 4))) {
+        if (x.length() >= 2
+                && y.length() >= 2
+                && (x.first == y.first || (x.length() >= 4 && y.length() >= 4))
+                && JaroWinkler.mayReach(x.text, x.letters, y.text, y.letters, TYPO)) {
             double jw = JaroWinkler.similarity(x.text, y.text);
             if (jw >= TYPO && !startsWithOther(x.text, y.text)) {
                 return pack(Kind.TYPO, jw);
@@ -107,7 +110,9 @@ final class TokenAgreement {
     /** Weak agreement: an initial, a prefix of at least three letters, or a similar spelling. 0 when none. */
     static int weak(NameToken x, NameToken y) {
         if (x.first != y.first) {
-            if (x.length() >= 4 && y.length() >= 4) {
+            if (x.length() >= 4
+                    && y.length() >= 4
+                    && JaroWinkler.mayReach(x.text, x.letters, y.text, y.letters, SIMILAR)) {
                 double jw = JaroWinkler.similarity(x.text, y.text);
                 return jw >= SIMILAR ? pack(Kind.SIMILAR, jw - 0.1) : 0;
             }
@@ -121,7 +126,7 @@ final class TokenAgreement {
         if (Math.min(lx, ly) >= 3 && (lx < ly ? y.text.startsWith(x.text) : x.text.startsWith(y.text))) {
             return pack(Kind.PREFIX, 0.75);
         }
-        if (lx >= 3 && ly >= 3) {
+        if (lx >= 3 && ly >= 3 && JaroWinkler.mayReach(x.text, x.letters, y.text, y.letters, SIMILAR)) {
             double jw = JaroWinkler.similarity(x.text, y.text);
             if (jw >= SIMILAR) {
                 return pack(Kind.SIMILAR, jw - 0.1);

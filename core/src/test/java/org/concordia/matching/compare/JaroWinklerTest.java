@@ -50,4 +50,56 @@ class JaroWinklerTest {
         assertThat(j).isGreaterThan(0.97).isLessThan(1);
         assertThat(JaroWinkler.jaro(b, a)).isEqualTo(j);
     }
+
+    @Test
+    void theLetterBoundNeverRulesOutAPairThatReachesTheThreshold() {
+        java.util.SplittableRandom rng = new java.util.SplittableRandom(7);
+        String alphabet = "AEIOUBDHKLMNRST";
+        int ruledOut = 0;
+        for (int k = 0; k < 200_000; k++) {
+            String a = random(rng, alphabet, 1 + rng.nextInt(9));
+            String b = rng.nextInt(4) == 0 ? mutate(rng, a, alphabet) : random(rng, alphabet, 1 + rng.nextInt(9));
+            double jw = JaroWinkler.similarity(a, b);
+            for (double threshold : new double[] {0.75, 0.8, 0.9}) {
+                boolean may = JaroWinkler.mayReach(a, JaroWinkler.letters(a), b, JaroWinkler.letters(b), threshold);
+                if (jw >= threshold) {
+                    assertThat(may).as("%s %s %.4f", a, b, jw).isTrue();
+                } else if (!may) {
+                    ruledOut++;
+                }
+            }
+        }
+        assertThat(ruledOut).as("the bound rules out most dissimilar pairs").isGreaterThan(200_000);
+        assertThat(JaroWinkler.mayReach(
+                        "MARTHA", JaroWinkler.letters("MARTHA"), "KOWALSKI", JaroWinkler.letters("KOWALSKI"), 0.8))
+                .isFalse();
+    }
+
+    private static String random(java.util.SplittableRandom rng, String alphabet, int length) {
+        StringBuilder s = new StringBuilder();
+        for (int i = 0; i < length; i++) {
+            s.append(alphabet.charAt(rng.nextInt(alphabet.length())));
+        }
+        return s.toString();
+    }
+
+    /** One or two letters changed, dropped or swapped: the pairs near the threshold. */
+    private static String mutate(java.util.SplittableRandom rng, String a, String alphabet) {
+        StringBuilder s = new StringBuilder(a);
+        for (int e = 0; e < 1 + rng.nextInt(2) && s.length() > 1; e++) {
+            int i = rng.nextInt(s.length());
+            switch (rng.nextInt(3)) {
+                case 0 -> s.setCharAt(i, alphabet.charAt(rng.nextInt(alphabet.length())));
+                case 1 -> s.deleteCharAt(i);
+                default -> {
+                    if (i + 1 < s.length()) {
+                        char c = s.charAt(i);
+                        s.setCharAt(i, s.charAt(i + 1));
+                        s.setCharAt(i + 1, c);
+                    }
+                }
+            }
+        }
+        return s.toString();
+    }
 }

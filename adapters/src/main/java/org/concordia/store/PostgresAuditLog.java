@@ -44,7 +44,10 @@ import org.concordia.port.StoreException;
  * each append is one transaction that first takes {@code LOCK TABLE audit_entry IN SHARE ROW
  * EXCLUSIVE MODE} (which conflicts with itself and with every insert, update and delete, not with
  * reads), then reads the last entry and inserts the next one. So two nodes' processes, or a command
- * and a server on one database, can never fork the chain. With {@link AutoCheckpoint.Every}, the
+ * and a server on one database, can never fork the chain. After its first append, the log knows the
+ * entry it appended last and inserts the next one straight away, without the lock and the read: the
+ * unique sequence is then what refuses a fork (another writer appended in between: the insert fails
+ * with a unique violation, and the append is retried the locked way). With {@link AutoCheckpoint.Every}, the
  * append that writes sequence N, 2N, 3N... also signs a checkpoint in the same transaction.
  *
  * <p>Thread-safe: appends and checkpoints are serialised on one connection; each entry stream
@@ -54,6 +57,9 @@ public final class PostgresAuditLog implements AuditLog {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final TypeReference<Map<String, String>> DETAILS = new TypeReference<>() {};
     private static final int FETCH_SIZE = 1_000;
+    /** SQLSTATE of a unique violation (PostgreSQL, Appendix A). */
+    private static final String UNIQUE_VIOLATION = "23505";
+
     private static final String COLUMNS = "sequence, at, action, actor, actor_role, participant, purpose, outcome,"
             + " record_ids, term_hashes, details::text, previous_hash, hash";
 
@@ -77,6 +83,8 @@ public final class PostgresAuditLog implements AuditLog {
     private final Connection writer;
     private final AutoCheckpoint autoCheckpoint;
     private final Clock clock;
+    /** The entry this object appended last, committed; null before the first append and after a failure. */
+    private AuditEntry lastAppended;
 
     private PostgresAuditLog(DataSource dataSource, Connection writer, AutoCheckpoint autoCheckpoint, Clock clock) {
         this.dataSource = dataSource;
@@ -106,17 +114,27 @@ public final class PostgresAuditLog implements AuditLog {
     @Override
     public synchronized AuditEntry append(AuditEvent event) {
         Objects.requireNonNull(event, "event");
+        AuditEntry known = lastAppended;
+        lastAppended = null;
+        if (known != null) {
+            try {
+                return store(known.next(event));
+            } catch (SQLException e) {
+                rollback();
+                if (!UNIQUE_VIOLATION.equals(e.getSQLState())) {
+                    throw new StoreException("cannot append to the audit log (sqlstate " + e.getSQLState() + ")", e);
+                }
+                // another writer appended since: chain to what the table holds, under the lock
+            } catch (RuntimeException e) {
+                rollback();
+                throw e;
+            }
+        }
         try {
             try (Statement s = writer.createStatement()) {
                 s.execute("LOCK TABLE audit_entry IN SHARE ROW EXCLUSIVE MODE");
             }
-            AuditEntry entry = head().map(h -> h.next(event)).orElseGet(() -> AuditEntry.first(event));
-            insert(entry);
-            if (autoCheckpoint instanceof AutoCheckpoint.Every every && entry.sequence() % every.entries() == 0) {
-                insert(AuditCheckpoint.sign(entry.sequence(), entry.hash(), clock.instant(), every.signer()));
-            }
-            writer.commit();
-            return entry;
+            return store(head().map(h -> h.next(event)).orElseGet(() -> AuditEntry.first(event)));
         } catch (SQLException e) {
             rollback();
             throw new StoreException("cannot append to the audit log (sqlstate " + e.getSQLState() + ")", e);
@@ -124,6 +142,17 @@ public final class PostgresAuditLog implements AuditLog {
             rollback();
             throw e;
         }
+    }
+
+    /** Inserts the entry (and its checkpoint when one is due) and commits. */
+    private AuditEntry store(AuditEntry entry) throws SQLException {
+        insert(entry);
+        if (autoCheckpoint instanceof AutoCheckpoint.Every every && entry.sequence() % every.entries() == 0) {
+            insert(AuditCheckpoint.sign(entry.sequence(), entry.hash(), clock.instant(), every.signer()));
+        }
+        writer.commit();
+        lastAppended = entry;
+        return entry;
     }
 
     /** The entry with the highest sequence, read on the writer's transaction. */

@@ -350,9 +350,18 @@ class PostgresAuditLogTest {
         @Test
         void appendingAfterTheLastRowWasMadeUnreadableIsRefused() throws SQLException {
             tamper("UPDATE audit_entry SET action = 'NO_SUCH_ACTION' WHERE sequence = 10");
+            storage.close();
+            storage = open(new PostgresAuditLog.AutoCheckpoint.Every(5, SIGNER)); // a restarted node reads the head
             assertThatThrownBy(() -> storage.audit().append(event(11)))
                     .isInstanceOf(org.concordia.port.StoreException.class)
                     .hasMessageContaining("audit verify");
+        }
+
+        @Test
+        void theWriterChainsToWhatItWroteSoALastRowAlteredSinceStaysFound() throws SQLException {
+            tamper("UPDATE audit_entry SET purpose = 'other_purpose' WHERE sequence = 10");
+            storage.audit().append(event(11));
+            assertBroken(verify(storage.audit()), ErrorCode.AUDIT_ENTRY_ALTERED, 10);
         }
     }
 }

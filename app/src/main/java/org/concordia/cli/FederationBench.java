@@ -46,6 +46,8 @@ import picocli.CommandLine.Spec;
         })
 final class FederationBench implements Callable<Integer> {
     static final double TARGET_P99_MS = 150;
+    /** Clients of the warm-up. */
+    static final int WARMUP_WORKERS = 4;
     /** Records per person that the smallest owner among the first five (AFRIPOL) gets: about 0.25. */
     private static final double SMALLEST_OWNER_SHARE = 0.24;
 
@@ -83,8 +85,11 @@ final class FederationBench implements Callable<Integer> {
     @Option(
             names = "--warmup",
             paramLabel = "S",
-            defaultValue = "15",
-            description = "Seconds of searches at the rate before measuring. Default: ${DEFAULT-VALUE}.")
+            defaultValue = "120",
+            description = "Seconds of warm-up before measuring: "
+                    + WARMUP_WORKERS
+                    + " clients searching one after another (the JIT compiler's work on the nodes' code"
+                    + " takes about two minutes on two cores). Default: ${DEFAULT-VALUE}.")
     int warmup;
 
     @Option(
@@ -220,11 +225,22 @@ final class FederationBench implements Callable<Integer> {
                     federation.nodes().get(i).url(), officer.user(), officer.password(), Duration.ofSeconds(60)));
         }
         try {
-            int warm = (int) Math.round(warmup * rate);
-            int count = warm + (int) Math.round(duration * rate);
-            int noHits = (int) Math.ceil(count * noHitShare) + probe + 1;
+            // the warm-up's searches come first in the mix, the measured ones after them: none is asked twice
+            int warm = (int) Math.round(warmup * Math.max(rate, 100));
+            int count = (int) Math.round(duration * rate);
+            int noHits = (int) Math.ceil((warm + count) * noHitShare) + probe + 1;
             List<SearchLoad.Query> noHitPool = noHitQueries(noHits);
-            List<SearchLoad.Query> queries = mix(count, hitPools, noHitPool);
+            List<SearchLoad.Query> mixed = mix(warm + count, hitPools, noHitPool);
+            List<SearchLoad.Query> queries = mixed.subList(warm, mixed.size());
+            if (warmup > 0) {
+                long w = System.nanoTime();
+                int warmed =
+                        SearchLoad.closedLoop(clients, mixed.subList(0, Math.max(1, warm)), warmup, WARMUP_WORKERS);
+                out.printf(
+                        "warm-up: %d searches in %.0f s, %d clients one search after another%n",
+                        warmed, seconds(w), WARMUP_WORKERS);
+                out.flush();
+            }
 
             Measurements.resetPeaks();
             long cpu = ServerProcesses.jvmCpuMillis();
@@ -233,12 +249,12 @@ final class FederationBench implements Callable<Integer> {
             long start = System.nanoTime();
             List<SearchLoad.Sample> all = SearchLoad.openLoop(clients, queries, count, rate, personOf);
             double wall = seconds(start);
-            List<SearchLoad.Sample> measured = all.subList(warm, all.size());
+            List<SearchLoad.Sample> measured = all;
             FederationReport report = new FederationReport(out);
             out.printf(
                     "open loop: %.1f searches/s over %d nodes as entry points (round robin), %.0f %% no-hit queries;"
-                            + " %d s warm-up, then %d s measured%n",
-                    rate, nodes, 100 * noHitShare, warmup, duration);
+                            + " %d s measured%n",
+                    rate, nodes, 100 * noHitShare, duration);
             report.openLoop(measured, rate, duration, TARGET_P99_MS);
             report.cpu(
                     ServerProcesses.jvmCpuMillis() - cpu,

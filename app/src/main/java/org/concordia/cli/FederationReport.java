@@ -72,7 +72,7 @@ final class FederationReport {
                 100 * (machineMillis - jvmMillis - postgresMillis) / 1e3 / wallSeconds / cores(),
                 cores());
         out.printf(
-                "CPU during the run (warm-up included, %d searches in %.1f s): JVM %.1f s, PostgreSQL servers %.1f s"
+                "CPU during the measured run (%d searches in %.1f s): JVM %.1f s, PostgreSQL servers %.1f s"
                         + " = %.0f %% of %d cores; per search %.1f ms JVM (nodes and the load client) + %.1f ms"
                         + " PostgreSQL%n",
                 searches,

@@ -82,6 +82,28 @@ final class SearchLoad {
         return Arrays.asList(samples);
     }
 
+    /**
+     * A warm-up: {@code workers} clients send the searches one after another, each when its previous one
+     * is answered, for {@code seconds}; the machine is kept busy without building a queue in front of it,
+     * so that the JIT compiler (whose work on the nodes' code takes minutes on two cores) is done before
+     * anything is measured. Cycles through {@code queries}. Returns how many searches were sent.
+     */
+    static int closedLoop(List<NodeClient> clients, List<Query> queries, int seconds, int workers) {
+        long end = System.nanoTime() + seconds * 1_000_000_000L;
+        java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+        try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int w = 0; w < workers; w++) {
+                threads.execute(() -> {
+                    while (System.nanoTime() < end) {
+                        Query q = queries.get(next.getAndIncrement() % queries.size());
+                        send(clients.get(q.entry()), q, System.nanoTime(), Map.of());
+                    }
+                });
+            }
+        }
+        return next.get();
+    }
+
     /** Sends the searches one after another, each when the previous one is answered. */
     static List<Sample> oneByOne(List<NodeClient> clients, List<Query> queries, Map<String, String> personOf) {
         List<Sample> out = new ArrayList<>();

@@ -166,7 +166,8 @@ public final class FederationAuthority {
     }
 
     /**
-     * Issues a node certificate and key for a participant: a new EC P-256 key pair, subject {@code
+     * Issues a node certificate and key for a participant: a new Ed25519 key pair (RFC 8032; the
+     * authority signs the certificate with its EC P-256 key), subject {@code
      * CN=<code>,O=<organisation>}, a random positive 128-bit serial, subjectAltName DNS {@code
      * localhost}, IP {@code 127.0.0.1} and each of {@code hostnames} (IP literals as IP addresses),
      * extendedKeyUsage serverAuth and clientAuth (RFC 5280 section 4.2.1.12), so the same credentials
@@ -180,7 +181,7 @@ public final class FederationAuthority {
         if (organisation == null || organisation.isBlank()) {
             throw new IllegalArgumentException("the organisation needs a name");
         }
-        KeyPair pair = newKeyPair();
+        KeyPair pair = newNodeKeyPair();
         X500Name subject = new X500NameBuilder(BCStyle.INSTANCE)
                 // most general first, so the RFC 4514 string reads CN=<code>,O=<organisation>
                 .addRDN(BCStyle.O, organisation.strip())
@@ -266,6 +267,16 @@ public final class FederationAuthority {
         return new GeneralNames(out.toArray(GeneralName[]::new));
     }
 
+    /** A node's key pair: Ed25519 (RFC 8032), for TLS, signed messages and audit checkpoints. */
+    static KeyPair newNodeKeyPair() {
+        try {
+            return KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("Ed25519 is not available", e);
+        }
+    }
+
+    /** The authority's key pair: EC P-256. */
     static KeyPair newKeyPair() {
         try {
             KeyPairGenerator g = KeyPairGenerator.getInstance("EC");

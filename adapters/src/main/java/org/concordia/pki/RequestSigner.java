@@ -22,15 +22,20 @@ public final class RequestSigner {
     private final ParticipantCode self;
     private final PrivateKey key;
     private final Clock clock;
+    private final String algorithm;
 
     /**
      * @param self the signing participant, sent as {@code keyid} and {@code Concordia-Sender}
-     * @param key its EC P-256 private key, whose certificate the directory lists
+     * @param key its Ed25519 (or EC P-256) private key, whose certificate the directory lists
      */
     public RequestSigner(ParticipantCode self, PrivateKey key, Clock clock) {
         this.self = Objects.requireNonNull(self, "self");
         this.key = Objects.requireNonNull(key, "key");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.algorithm = MessageSignature.algorithmOf(key);
+        if (algorithm == null) {
+            throw new IllegalArgumentException("a node signs with an Ed25519 or EC P-256 key");
+        }
     }
 
     public static RequestSigner of(NodeCredentials node, Clock clock) {
@@ -99,7 +104,7 @@ public final class RequestSigner {
         RANDOM.nextBytes(random);
         String nonce = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
         long created = clock.instant().getEpochSecond();
-        String params = MessageSignature.signatureParams(names, created, nonce, self.value());
+        String params = MessageSignature.signatureParams(names, created, nonce, self.value(), algorithm);
         byte[] signature = MessageSignature.sign(key, MessageSignature.signatureBase(covered, params));
         fields.put(SignedHeaders.SIGNATURE_INPUT, MessageSignature.LABEL + "=" + params);
         fields.put(SignedHeaders.SIGNATURE, MessageSignature.LABEL + "=" + StructuredFields.bytes(signature));

@@ -147,7 +147,8 @@ public final class RequestVerifier {
     private sealed interface Parsed {}
 
     /** The parts of a parsed {@code concordia} signature; {@code params} re-serialised canonically. */
-    private record Signed(long created, String nonce, ParticipantCode keyId, String params, byte[] signature)
+    private record Signed(
+            long created, String nonce, ParticipantCode keyId, String params, String alg, byte[] signature)
             implements Parsed {}
 
     private record Unparsable(Rejected rejected) implements Parsed {}
@@ -219,7 +220,7 @@ public final class RequestVerifier {
         } catch (IllegalArgumentException e) {
             return new Rejected(ErrorCode.SIGNATURE_INVALID, "a covered value is malformed");
         }
-        if (!MessageSignature.verify(certificate.getPublicKey(), base, signed.signature())) {
+        if (!MessageSignature.verify(certificate.getPublicKey(), signed.alg(), base, signed.signature())) {
             return new Rejected(ErrorCode.SIGNATURE_INVALID, "the signature does not verify");
         }
         if (guardReplays) {
@@ -271,7 +272,8 @@ public final class RequestVerifier {
                 || !(p.get("created") instanceof Long created)
                 || !(p.get("nonce") instanceof String nonce)
                 || !(p.get("keyid") instanceof String keyId)
-                || !MessageSignature.ALGORITHM.equals(p.get("alg"))) {
+                || !(MessageSignature.ED25519.equals(p.get("alg"))
+                        || MessageSignature.ECDSA_P256.equals(p.get("alg")))) {
             return refuse(ErrorCode.SIGNATURE_INVALID, "not the expected signature parameters or algorithm");
         }
         if (!NONCE.matcher(nonce).matches()) {
@@ -281,8 +283,9 @@ public final class RequestVerifier {
         if (code == null || !code.value().equals(keyId)) {
             return refuse(ErrorCode.SIGNATURE_INVALID, "the keyid is not a participant code");
         }
-        String canonical = MessageSignature.signatureParams(components, created, nonce, keyId);
-        return new Signed(created, nonce, code, canonical, bytes);
+        String alg = (String) p.get("alg");
+        String canonical = MessageSignature.signatureParams(components, created, nonce, keyId, alg);
+        return new Signed(created, nonce, code, canonical, alg, bytes);
     }
 
     private static Unparsable refuse(ErrorCode code, String reason) {

@@ -118,7 +118,7 @@ class FederationAuthorityTest {
             assertThat(loaded.certificate()).isEqualTo(node.certificate());
             assertThat(loaded.authority()).isEqualTo(AUTHORITY.certificate());
             assertThat(Pem.decode(Files.readString(dir.resolve("EUROPOL.pem")))).isEqualTo(node.certificate());
-            Signature s = Signature.getInstance("SHA256withECDSA");
+            Signature s = Signature.getInstance("Ed25519");
             s.initSign(loaded.key());
             s.update(new byte[] {9});
             byte[] sig = s.sign();

@@ -66,7 +66,7 @@ class RequestSignatureTest {
             assertThat(signed.get("Signature-Input"))
                     .matches("concordia=\\(\"@method\" \"@path\" \"content-digest\" \"concordia-sender\" "
                             + "\"concordia-recipient\"\\);created=" + NOW.getEpochSecond()
-                            + ";nonce=\"[A-Za-z0-9_-]{22}\";keyid=\"INTERPOL\";alg=\"ecdsa-p256-sha256\"");
+                            + ";nonce=\"[A-Za-z0-9_-]{22}\";keyid=\"INTERPOL\";alg=\"ed25519\"");
             assertThat(signed.get("Signature")).matches("concordia=:[A-Za-z0-9+/]{86}==:");
             assertThat(signed.get("Content-Digest")).isEqualTo(ContentDigest.of(BODY));
             assertThat(interpol.signRequest("POST", PATH, BODY, EUROPOL).nonce())
@@ -192,8 +192,8 @@ class RequestSignatureTest {
             assertThat(code(receive(none, BODY))).isEqualTo(ErrorCode.SIGNATURE_INVALID);
 
             Map<String, List<String>> otherAlg = headers(signed);
-            otherAlg.put(
-                    "signature-input", List.of(signed.get("Signature-Input").replace("ecdsa-p256-sha256", "ed25519")));
+            otherAlg.put( // an algorithm that is not the sender key's
+                    "signature-input", List.of(signed.get("Signature-Input").replace("ed25519", "ecdsa-p256-sha256")));
             assertThat(code(receive(otherAlg, BODY))).isEqualTo(ErrorCode.SIGNATURE_INVALID);
 
             Map<String, List<String>> fewer = headers(signed);

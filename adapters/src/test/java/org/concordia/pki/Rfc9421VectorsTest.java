@@ -68,8 +68,47 @@ class Rfc9421VectorsTest {
                 StructuredFields.parseDictionary(B24_SIGNATURE).get("sig-b24");
         byte[] signature = (byte[]) item.value();
         assertThat(signature).hasSize(64);
-        assertThat(MessageSignature.verify(testKey(), B24_BASE, signature)).isTrue();
-        assertThat(MessageSignature.verify(testKey(), B24_BASE.replace("200", "201"), signature))
+        assertThat(MessageSignature.verify(testKey(), "ecdsa-p256-sha256", B24_BASE, signature))
+                .isTrue();
+        assertThat(MessageSignature.verify(testKey(), "ecdsa-p256-sha256", B24_BASE.replace("200", "201"), signature))
+                .isFalse();
+    }
+
+    /** RFC 9421 appendix B.1.4, {@code test-key-ed25519}. */
+    static final String TEST_KEY_ED25519_PUBLIC = "MCowBQYDK2VwAyEAJrQLj5P/89iXES9+vFgrIy29clF9CC/oPPsw3c5D0bs=";
+
+    static final String TEST_KEY_ED25519_PRIVATE = "MC4CAQAwBQYDK2VwBCIEIJ+DYvh6SEqVTm50DFtMDoQikTmiCqirVv9mWG9qfSnF";
+
+    /** RFC 9421 appendix B.2.6: a request signed with ed25519, a deterministic signature. */
+    static final String B26_BASE = """
+            "date": Tue, 20 Apr 2021 02:07:55 GMT
+            "@method": POST
+            "@path": /foo
+            "@authority": example.com
+            "content-type": application/json
+            "content-length": 18
+            "@signature-params": ("date" "@method" "@path" "@authority" "content-type" "content-length");created=1618884473;keyid="test-key-ed25519\"""";
+
+    static final String B26_SIGNATURE =
+            "wqcAqbmYJ2ji2glfAMaRy4gruYYnx2nEFN2HN6jrnDnQCK1u02Gb04v9EDgwUPiu4A0w6vuQv5lIp5WPpBKRCw==";
+
+    @Test
+    void theEd25519SignatureOfAppendixB26IsReproducedAndVerifies() throws Exception {
+        var keys = KeyFactory.getInstance("Ed25519");
+        PublicKey publicKey =
+                keys.generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(TEST_KEY_ED25519_PUBLIC)));
+        var privateKey = keys.generatePrivate(
+                new java.security.spec.PKCS8EncodedKeySpec(Base64.getDecoder().decode(TEST_KEY_ED25519_PRIVATE)));
+        byte[] expected = Base64.getDecoder().decode(B26_SIGNATURE);
+
+        assertThat(MessageSignature.algorithmOf(privateKey)).isEqualTo("ed25519");
+        assertThat(MessageSignature.sign(privateKey, B26_BASE)).isEqualTo(expected);
+        assertThat(MessageSignature.verify(publicKey, "ed25519", B26_BASE, expected))
+                .isTrue();
+        assertThat(MessageSignature.verify(publicKey, "ed25519", B26_BASE.replace("/foo", "/bar"), expected))
+                .isFalse();
+        assertThat(MessageSignature.verify(publicKey, "ecdsa-p256-sha256", B26_BASE, expected))
+                .as("only the key's own algorithm")
                 .isFalse();
     }
 

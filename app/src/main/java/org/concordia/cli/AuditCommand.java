@@ -84,7 +84,7 @@ final class AuditCommand implements Runnable {
             CheckpointVerifier signatures = null;
             if (certificate != null) {
                 try {
-                    signatures = CheckpointVerifier.ecdsa(publicKey(certificate));
+                    signatures = CheckpointVerifier.of(publicKey(certificate));
                 } catch (IOException | CertificateException | IllegalArgumentException e) {
                     err.println("error: cannot use the certificate " + certificate + " to verify checkpoints ("
                             + e.getClass().getSimpleName()

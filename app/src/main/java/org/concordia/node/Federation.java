@@ -182,7 +182,7 @@ final class Federation implements AutoCloseable {
 
     /** Signs the audit log's checkpoints with this node's key; null when alone (checkpoints unsigned). */
     AuditSigner auditSigner() {
-        return credentials == null ? null : AuditSigner.ecdsa(self.value(), credentials.key());
+        return credentials == null ? null : AuditSigner.of(self.value(), credentials.key());
     }
 
     /**
@@ -192,7 +192,7 @@ final class Federation implements AutoCloseable {
     Optional<CheckpointVerifier> checkpointVerifier() {
         return credentials == null
                 ? Optional.empty()
-                : Optional.of(CheckpointVerifier.ecdsa(credentials.certificate().getPublicKey()));
+                : Optional.of(CheckpointVerifier.of(credentials.certificate().getPublicKey()));
     }
 
     @Override

@@ -16,6 +16,36 @@ public interface AuditSigner {
     byte[] sign(byte[] data);
 
     /**
+     * The node key's own algorithm: Ed25519 (RFC 8032; JCA {@code Ed25519}) for an EdDSA key, as the
+     * federation authority issues them, else {@link #ecdsa}.
+     */
+    static AuditSigner of(String name, PrivateKey key) {
+        Objects.requireNonNull(key, "key");
+        if (!CheckpointVerifier.isEd25519(key)) {
+            return ecdsa(name, key);
+        }
+        Objects.requireNonNull(name, "name");
+        return new AuditSigner() {
+            @Override
+            public String name() {
+                return name;
+            }
+
+            @Override
+            public byte[] sign(byte[] data) {
+                try {
+                    Signature s = Signature.getInstance(CheckpointVerifier.ED25519);
+                    s.initSign(key);
+                    s.update(data);
+                    return s.sign();
+                } catch (GeneralSecurityException e) {
+                    throw new IllegalStateException("cannot sign an audit checkpoint with Ed25519", e);
+                }
+            }
+        };
+    }
+
+    /**
      * ECDSA with SHA-256 (FIPS 186-5; JCA {@code SHA256withECDSA}, DER-encoded signature) with the
      * node's EC private key.
      */

@@ -15,6 +15,35 @@ public interface CheckpointVerifier {
     /** Whether {@code checkpoint}'s signature verifies over its {@link AuditCheckpoint#signedBytes()}. */
     boolean verify(AuditCheckpoint checkpoint);
 
+    /** The JCA name of EdDSA over edwards25519 (RFC 8032). */
+    String ED25519 = "Ed25519";
+
+    /** Whether the key is an Ed25519 key. */
+    static boolean isEd25519(java.security.Key key) {
+        return key instanceof java.security.interfaces.EdECKey ed
+                && ED25519.equals(ed.getParams().getName());
+    }
+
+    /** With the algorithm of the node's public key: Ed25519 for an EdDSA key, else {@link #ecdsa}. */
+    static CheckpointVerifier of(PublicKey key) {
+        Objects.requireNonNull(key, "key");
+        if (!isEd25519(key)) {
+            return ecdsa(key);
+        }
+        return checkpoint -> {
+            try {
+                Signature s = Signature.getInstance(ED25519);
+                s.initVerify(key);
+                s.update(checkpoint.signedBytes());
+                return s.verify(checkpoint.signature());
+            } catch (SignatureException e) {
+                return false; // a malformed signature is a signature that does not verify
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException("cannot verify Ed25519", e);
+            }
+        };
+    }
+
     /** ECDSA with SHA-256 against the node's public key (from its certificate). */
     static CheckpointVerifier ecdsa(PublicKey key) {
         Objects.requireNonNull(key, "key");

@@ -3,6 +3,7 @@ package org.concordia.matching.compare;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.Supplier;
 import org.concordia.matching.translit.CrossScriptModel;
 
@@ -23,9 +24,10 @@ import org.concordia.matching.translit.CrossScriptModel;
  *       #SHORTLIST_SIMILARITY} with it. On 500 words a script of the Wikidata development slices, that
  *       lets 1.3 to 2.1 % of wrong pairs through and loses 0 to 1.6 % of the pairs the model accepts.
  *       The answer stays a function of the two tokens, whatever was compared before;
- *   <li>the answers (the model's, or 0 from the shortlist) are remembered (up to {@value #REMEMBERED} pairs of a word and a Latin
- *       token, emptied when full): a server compares the same common words with the same spellings
- *       query after query (محمد with MOHAMMED, MUHAMMAD, MOHAMED...).
+ *   <li>the answers (the model's, or 0 from the shortlist) are remembered in a direct-mapped cache of
+ *       {@value #REMEMBERED} slots by word and Latin token, a newer answer replacing an older one in its
+ *       slot: one query compares its word with the same common spellings in many candidates (محمد with
+ *       MOHAMMED, MUHAMMAD, MOHAMED...), and a server the same words query after query.
  * </ol>
  *
  * <p>A model score of at least {@link #threshold} makes a strong pair, scored from {@value #LOW} at the
@@ -54,10 +56,10 @@ final class LearnedTransliteration {
     static final int SPELLINGS = 16;
     /** The Jaro-Winkler similarity to one of those spellings that lets a Latin token be scored. */
     static final double SHORTLIST_SIMILARITY = 0.75;
-    /** Native words remembered across names; the memory is emptied when full. */
-    static final int NATIVE_LIMIT = 20_000;
-    /** Model answers remembered, over all words; the memory is emptied when full. */
-    static final int REMEMBERED = 200_000;
+    /** Native words remembered across names (a node's own words, shared); the memory is emptied when full. */
+    static final int NATIVE_LIMIT = 100_000;
+    /** Slots of the memory of answers (a power of two). */
+    static final int REMEMBERED = 1 << 18;
 
     /** The bundled model, shared by every comparator that uses it, so that they share what they learn. */
     private static final LearnedTransliteration BUNDLED =
@@ -67,20 +69,20 @@ final class LearnedTransliteration {
     private volatile CrossScriptModel model;
     final double threshold;
     private final ConcurrentHashMap<String, Native> natives;
-    private final ConcurrentHashMap<Asked, Double> answers;
+    private final AtomicReferenceArray<Answer> answers;
 
-    /** A question put to the model: a native word (by identity) and a Latin spelling. */
-    private record Asked(Native word, String latin) {}
+    /** An answer for a native word (by identity) and a Latin spelling. */
+    private record Answer(Native word, String latin, double probability) {}
 
     LearnedTransliteration(Supplier<CrossScriptModel> source, double threshold) {
-        this(source, threshold, new ConcurrentHashMap<>(), new ConcurrentHashMap<>());
+        this(source, threshold, new ConcurrentHashMap<>(), new AtomicReferenceArray<>(REMEMBERED));
     }
 
     private LearnedTransliteration(
             Supplier<CrossScriptModel> source,
             double threshold,
             ConcurrentHashMap<String, Native> natives,
-            ConcurrentHashMap<Asked, Double> answers) {
+            AtomicReferenceArray<Answer> answers) {
         if (!(threshold > 0 && threshold < 1)) {
             throw new IllegalArgumentException("threshold must lie in (0, 1)");
         }
@@ -159,16 +161,14 @@ final class LearnedTransliteration {
     }
 
     private double modelProbability(Native nativeForm, String latin) {
-        Asked asked = new Asked(nativeForm, latin);
-        Double known = answers.get(asked);
-        if (known != null) {
-            return known;
+        int h = System.identityHashCode(nativeForm) * 0x9E3779B9 + latin.hashCode();
+        int slot = (h ^ (h >>> 16)) & (REMEMBERED - 1);
+        Answer known = answers.get(slot);
+        if (known != null && known.word == nativeForm && known.latin.equals(latin)) {
+            return known.probability;
         }
         double q = shortlisted(nativeForm, latin) ? model().score(nativeForm.text, latin, nativeForm.script) : 0;
-        if (answers.size() >= REMEMBERED) {
-            answers.clear();
-        }
-        answers.put(asked, q);
+        answers.set(slot, new Answer(nativeForm, latin, q));
         return q;
     }
 

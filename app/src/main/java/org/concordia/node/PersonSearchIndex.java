@@ -28,7 +28,7 @@ final class PersonSearchIndex implements OwnerSearch.Matcher, AutoCloseable {
     static final int CANDIDATES = 300;
 
     private final ReadWriteLock lock = new ReentrantReadWriteLock();
-    private final LuceneCandidateIndex index = LuceneCandidateIndex.inMemory(LuceneCandidateIndex.Retrieval.SCREENING);
+    private final LuceneCandidateIndex index = LuceneCandidateIndex.temporary(LuceneCandidateIndex.Retrieval.SCREENING);
     private final Screener<?> screener = new Screener<>(Matching.comparator(), index, CANDIDATES);
     private final List<Person> persons = new ArrayList<>();
     /** Owner and id to the position of the newest version. */

@@ -21,28 +21,7 @@ public interface AuditSigner {
      */
     static AuditSigner of(String name, PrivateKey key) {
         Objects.requireNonNull(key, "key");
-        if (!CheckpointVerifier.isEd25519(key)) {
-            return ecdsa(name, key);
-        }
-        Objects.requireNonNull(name, "name");
-        return new AuditSigner() {
-            @Override
-            public String name() {
-                return name;
-            }
-
-            @Override
-            public byte[] sign(byte[] data) {
-                try {
-                    Signature s = Signature.getInstance(CheckpointVerifier.ED25519);
-                    s.initSign(key);
-                    s.update(data);
-                    return s.sign();
-                } catch (GeneralSecurityException e) {
-                    throw new IllegalStateException("cannot sign an audit checkpoint with Ed25519", e);
-                }
-            }
-        };
+        return CheckpointVerifier.isEd25519(key) ? signing(name, key, CheckpointVerifier.ED25519) : ecdsa(name, key);
     }
 
     /**
@@ -50,11 +29,15 @@ public interface AuditSigner {
      * node's EC private key.
      */
     static AuditSigner ecdsa(String name, PrivateKey key) {
-        Objects.requireNonNull(name, "name");
         Objects.requireNonNull(key, "key");
         if (!"EC".equals(key.getAlgorithm())) {
             throw new IllegalArgumentException("checkpoints are signed with an EC key, not " + key.getAlgorithm());
         }
+        return signing(name, key, CheckpointVerifier.ALGORITHM);
+    }
+
+    private static AuditSigner signing(String name, PrivateKey key, String algorithm) {
+        Objects.requireNonNull(name, "name");
         return new AuditSigner() {
             @Override
             public String name() {
@@ -64,13 +47,12 @@ public interface AuditSigner {
             @Override
             public byte[] sign(byte[] data) {
                 try {
-                    Signature s = Signature.getInstance(CheckpointVerifier.ALGORITHM);
+                    Signature s = Signature.getInstance(algorithm);
                     s.initSign(key);
                     s.update(data);
                     return s.sign();
                 } catch (GeneralSecurityException e) {
-                    throw new IllegalStateException(
-                            "cannot sign an audit checkpoint with " + CheckpointVerifier.ALGORITHM, e);
+                    throw new IllegalStateException("cannot sign an audit checkpoint with " + algorithm, e);
                 }
             }
         };

@@ -27,21 +27,7 @@ public interface CheckpointVerifier {
     /** With the algorithm of the node's public key: Ed25519 for an EdDSA key, else {@link #ecdsa}. */
     static CheckpointVerifier of(PublicKey key) {
         Objects.requireNonNull(key, "key");
-        if (!isEd25519(key)) {
-            return ecdsa(key);
-        }
-        return checkpoint -> {
-            try {
-                Signature s = Signature.getInstance(ED25519);
-                s.initVerify(key);
-                s.update(checkpoint.signedBytes());
-                return s.verify(checkpoint.signature());
-            } catch (SignatureException e) {
-                return false; // a malformed signature is a signature that does not verify
-            } catch (GeneralSecurityException e) {
-                throw new IllegalStateException("cannot verify Ed25519", e);
-            }
-        };
+        return isEd25519(key) ? verifying(key, ED25519) : ecdsa(key);
     }
 
     /** ECDSA with SHA-256 against the node's public key (from its certificate). */
@@ -50,18 +36,22 @@ public interface CheckpointVerifier {
         if (!"EC".equals(key.getAlgorithm())) {
             throw new IllegalArgumentException("checkpoints are verified with an EC key, not " + key.getAlgorithm());
         }
+        return verifying(key, ALGORITHM);
+    }
+
+    private static CheckpointVerifier verifying(PublicKey key, String algorithm) {
         return checkpoint -> {
             try {
-                Signature s = Signature.getInstance(ALGORITHM);
+                Signature s = Signature.getInstance(algorithm);
                 s.initVerify(key);
                 s.update(checkpoint.signedBytes());
                 return s.verify(checkpoint.signature());
             } catch (SignatureException e) {
-                return false; // a malformed signature (not DER) is a signature that does not verify
+                return false; // a malformed signature is a signature that does not verify
             } catch (InvalidKeyException e) {
-                throw new IllegalArgumentException("the key cannot verify " + ALGORITHM + " signatures", e);
+                throw new IllegalArgumentException("the key cannot verify " + algorithm + " signatures", e);
             } catch (GeneralSecurityException e) {
-                throw new IllegalStateException("cannot verify " + ALGORITHM, e);
+                throw new IllegalStateException("cannot verify " + algorithm, e);
             }
         };
     }

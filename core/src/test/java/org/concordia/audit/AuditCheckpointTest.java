@@ -56,4 +56,25 @@ class AuditCheckpointTest {
         assertThatThrownBy(() -> CheckpointVerifier.ecdsa(keys.getPublic()))
                 .isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void anEd25519NodeKeySignsWithEd25519AndOnlyItsPublicKeyVerifies() throws Exception {
+        KeyPair node = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+        AuditEntry e = AuditLogs.chain(2).getLast();
+        AuditCheckpoint c = AuditLogs.checkpoint(e, AuditSigner.of("NODE-A", node.getPrivate()));
+        assertThat(c.signature()).hasSize(64); // RFC 8032: R || S, not DER
+        assertThat(CheckpointVerifier.of(node.getPublic()).verify(c)).isTrue();
+        assertThat(CheckpointVerifier.of(KeyPairGenerator.getInstance("Ed25519")
+                                .generateKeyPair()
+                                .getPublic())
+                        .verify(c))
+                .isFalse();
+        assertThat(CheckpointVerifier.of(KEYS.getPublic()).verify(c))
+                .as("an EC key")
+                .isFalse();
+        assertThat(AuditLogs.checkpoint(e, AuditSigner.of("NODE-A", KEYS.getPrivate()))
+                        .signature())
+                .as("an EC key still signs with ECDSA")
+                .isNotEmpty();
+    }
 }

@@ -12,18 +12,20 @@ import org.concordia.model.ParticipantCode;
  * Remembers the nonces of accepted requests per sender for the replay window, so that the same
  * signed request is accepted once. A nonce is forgotten once its request's {@code created} time is
  * more than the window in the past: from then on the request is refused as stale anyway. At most
- * {@code capacity} nonces are held; when that many are current, new ones are refused ({@link
- * Outcome#FULL}) rather than an unexpired nonce forgotten, which would let its request be replayed.
- * Thread-safe.
+ * {@code capacity} nonces are held <em>per sender</em>; when a sender has that many current, its new
+ * ones are refused ({@link Outcome#FULL}) rather than an unexpired nonce forgotten, which would let its
+ * request be replayed. A quota per sender, so that one partner sending too fast (or a stolen key)
+ * cannot lock the others out. Thread-safe.
  */
 public final class ReplayGuard {
-    /** Default capacity: five minutes of about 330 requests a second across all partners. */
+    /** Default capacity: five minutes of about 330 requests a second from one partner. */
     public static final int DEFAULT_CAPACITY = 100_000;
 
     private final Duration window;
     private final int capacity;
     private final Map<Key, Instant> seen = new HashMap<>();
     private final PriorityQueue<Expiry> expiries = new PriorityQueue<>();
+    private final Map<ParticipantCode, Integer> held = new HashMap<>();
 
     private record Key(ParticipantCode sender, String nonce) {}
 
@@ -63,10 +65,11 @@ public final class ReplayGuard {
         if (seen.containsKey(key)) {
             return Outcome.REPLAYED;
         }
-        if (seen.size() >= capacity) {
+        if (held.getOrDefault(sender, 0) >= capacity) {
             return Outcome.FULL;
         }
         seen.put(key, created);
+        held.merge(sender, 1, Integer::sum);
         expiries.add(new Expiry(created, key));
         return Outcome.FIRST_USE;
     }
@@ -79,7 +82,9 @@ public final class ReplayGuard {
     private void forgetBefore(Instant horizon) {
         while (!expiries.isEmpty() && expiries.peek().at().isBefore(horizon)) {
             Expiry e = expiries.poll();
-            seen.remove(e.key(), e.at());
+            if (seen.remove(e.key(), e.at())) {
+                held.computeIfPresent(e.key().sender(), (k, n) -> n > 1 ? n - 1 : null);
+            }
         }
     }
 }

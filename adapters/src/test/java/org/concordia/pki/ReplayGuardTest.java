@@ -6,12 +6,14 @@ import static org.concordia.pki.TestFederation.INTERPOL;
 import static org.concordia.pki.TestFederation.NOW;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.concordia.model.ParticipantCode;
 import org.concordia.pki.ReplayGuard.Outcome;
 import org.junit.jupiter.api.Test;
 
@@ -45,6 +47,21 @@ class ReplayGuardTest {
         assertThat(guard.record(INTERPOL, "a", NOW, NOW)).isEqualTo(Outcome.REPLAYED);
         assertThat(guard.record(INTERPOL, "d", NOW, NOW.plus(Duration.ofMinutes(6))))
                 .isEqualTo(Outcome.FIRST_USE);
+    }
+
+    @Test
+    void aSenderThatFillsItsQuotaDoesNotLockOtherSendersOut() {
+        ParticipantCode afripol = new ParticipantCode("AFRIPOL");
+        for (String n : List.of("a", "b", "c")) {
+            guard.record(INTERPOL, n, NOW, NOW);
+        }
+        assertThat(guard.record(INTERPOL, "d", NOW, NOW)).isEqualTo(Outcome.FULL);
+        assertThat(guard.record(afripol, "a", NOW, NOW)).isEqualTo(Outcome.FIRST_USE);
+        assertThat(guard.record(afripol, "a", NOW, NOW)).isEqualTo(Outcome.REPLAYED);
+        // once INTERPOL's nonces expire its quota is free again, AFRIPOL's too
+        Instant later = NOW.plus(Duration.ofMinutes(6));
+        assertThat(guard.record(INTERPOL, "e", later, later)).isEqualTo(Outcome.FIRST_USE);
+        assertThat(guard.size()).isEqualTo(1);
     }
 
     @Test

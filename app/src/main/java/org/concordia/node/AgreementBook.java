@@ -28,11 +28,16 @@ final class AgreementBook {
         return policy.get();
     }
 
-    /** Stores the agreement and puts it in force. */
-    synchronized void put(SharingAgreement agreement, String changedBy) {
+    /** Throws when the agreement cannot be this node's (another owner's). */
+    void check(SharingAgreement agreement) {
         if (!agreement.owner().equals(owner)) {
             throw new IllegalArgumentException("an agreement of another owner");
         }
+    }
+
+    /** Stores the agreement and puts it in force. */
+    synchronized void put(SharingAgreement agreement, String changedBy) {
+        check(agreement);
         tables.putAgreement(agreement, changedBy, clock.instant());
         policy.set(policy.get().with(agreement));
     }

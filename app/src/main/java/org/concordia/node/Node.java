@@ -120,9 +120,23 @@ final class Node implements AutoCloseable {
         return v;
     }
 
+    /**
+     * Audited before it is stored: a change the log does not hold is never in force. When storing fails
+     * after that, a second entry says it was not stored.
+     */
     void changeAgreement(SharingAgreement a, String user) {
-        agreements.put(a, user);
-        audit.agreementChanged(user, a);
+        agreements.check(a);
+        audit.agreementChanged(user, a, "changed");
+        try {
+            agreements.put(a, user);
+        } catch (RuntimeException e) {
+            try {
+                audit.agreementChanged(user, a, "not_stored");
+            } catch (RuntimeException again) {
+                e.addSuppressed(again);
+            }
+            throw e;
+        }
     }
 
     RecordStore indexingStore() {

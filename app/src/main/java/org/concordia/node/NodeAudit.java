@@ -107,7 +107,7 @@ final class NodeAudit {
                 Map.of()));
     }
 
-    void agreementChanged(String user, SharingAgreement a) {
+    void agreementChanged(String user, SharingAgreement a, String outcome) {
         Map<String, String> details = new LinkedHashMap<>();
         details.put("mode", a.mode().wireName());
         details.put("max-tlp", a.maxTlp().wireName());
@@ -127,7 +127,7 @@ final class NodeAudit {
                 null,
                 a.partner().value(),
                 null,
-                "changed",
+                outcome,
                 List.of(),
                 List.of(),
                 details));

@@ -195,6 +195,21 @@ class FederationTest {
     }
 
     @Test
+    void everyAgreementChangeIsInTheOwnersAuditLogWithItsTermsAndWhoMadeIt() {
+        List<AuditEntry> changes = nodes.get("AFRIPOL").auditEntries().stream()
+                .filter(e -> e.event().action() == AuditAction.AGREEMENT_CHANGE)
+                .toList();
+        assertThat(changes).hasSize(1);
+        AuditEntry e = changes.getFirst();
+        assertThat(e.event().participant()).isEqualTo("INTERPOL");
+        assertThat(e.event().actor()).isEqualTo("dpo");
+        assertThat(e.event().outcome()).isEqualTo("changed");
+        assertThat(e.event().details()).containsEntry("mode", "hit-only");
+        assertThat(nodes.get("GCCPOL").auditEntries())
+                .noneMatch(x -> x.event().action() == AuditAction.AGREEMENT_CHANGE);
+    }
+
+    @Test
     void theAskingNodeAuditsTheSearchWithHashedTermsOnly() throws Exception {
         search(
                 "INTERPOL",

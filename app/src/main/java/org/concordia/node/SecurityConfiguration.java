@@ -56,8 +56,7 @@ class SecurityConfiguration {
     record Rule(HttpMethod method, String path, Roles... roles) {}
 
     @Bean
-    SecurityFilterChain api(HttpSecurity http, AuthenticationProvider accounts, NodeSettings settings)
-            throws Exception {
+    SecurityFilterChain api(HttpSecurity http, NodeSettings settings) throws Exception {
         NodeSettings.Jwt jwt = settings.jwt();
         if (jwt != null) {
             JwtDecoder decoder = BearerTokens.decoder(jwt);
@@ -70,11 +69,10 @@ class SecurityConfiguration {
         }
         http.csrf(c -> c.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .authenticationProvider(accounts)
-                .httpBasic(b -> b.authenticationEntryPoint(
-                        (req, res, e) -> problem(res, 401, ErrorCode.UNAUTHENTICATED, "sign in with a node account")))
-                .exceptionHandling(x -> x.authenticationEntryPoint((req, res, e) ->
-                                problem(res, 401, ErrorCode.UNAUTHENTICATED, "sign in with a node account"))
+                // the provider bean is the global manager's only one; registering it here too made a failure try it
+                // twice
+                .httpBasic(b -> b.authenticationEntryPoint((req, res, e) -> signInRefused(res, e)))
+                .exceptionHandling(x -> x.authenticationEntryPoint((req, res, e) -> signInRefused(res, e))
                         .accessDeniedHandler((req, res, e) ->
                                 problem(res, 403, ErrorCode.FORBIDDEN, "your role may not call this endpoint")))
                 .authorizeHttpRequests(a -> {
@@ -120,6 +118,27 @@ class SecurityConfiguration {
         res.getOutputStream().write(ApiErrors.problemJson(status, code, detail).getBytes(StandardCharsets.UTF_8));
     }
 
+    /** A sign-in refused unchecked because of earlier failures under the same name ({@link SignInThrottle}). */
+    static final class Throttled extends org.springframework.security.authentication.LockedException {
+        final long retryAfterSeconds;
+
+        Throttled(long retryAfterSeconds) {
+            super("too many failed sign-ins");
+            this.retryAfterSeconds = retryAfterSeconds;
+        }
+    }
+
+    /** Answers a failed sign-in: 429 with Retry-After when throttled, else 401. */
+    static void signInRefused(HttpServletResponse res, org.springframework.security.core.AuthenticationException e)
+            throws java.io.IOException {
+        if (e instanceof Throttled t) {
+            res.setHeader("Retry-After", Long.toString(t.retryAfterSeconds));
+            problem(res, 429, ErrorCode.SIGN_IN_THROTTLED, "too many failed sign-ins for this account: wait and retry");
+        } else {
+            problem(res, 401, ErrorCode.UNAUTHENTICATED, "sign in with a node account");
+        }
+    }
+
     /** Local accounts, with verified passwords remembered for a while under a keyed hash. */
     static final class AccountAuthentication implements AuthenticationProvider {
         private static final long REMEMBER_NANOS = 5L * 60 * 1_000_000_000;
@@ -129,6 +148,7 @@ class SecurityConfiguration {
         private final Map<String, Long> verified = new ConcurrentHashMap<>();
 
         private final NodeAudit audit;
+        private final SignInThrottle throttle = new SignInThrottle();
         private volatile String unknownAccountHash;
 
         private String unknownAccountHash() {
@@ -153,10 +173,17 @@ class SecurityConfiguration {
         public Authentication authenticate(Authentication authentication) {
             String user = authentication.getName();
             String password = String.valueOf(authentication.getCredentials());
+            long wait = throttle.waitSeconds(user);
+            if (wait > 0) {
+                audit.loginFailed(
+                        tables.account(user).map(NodeTables.Account::username).orElse(null));
+                throw new Throttled(wait);
+            }
             NodeTables.Account account = tables.account(user).orElse(null);
             if (account == null) {
                 // as long as a wrong password of a real account: the time does not tell which names exist
                 encoder.matches(password, unknownAccountHash());
+                throttle.failed(user);
                 audit.loginFailed(null);
                 throw new BadCredentialsException("unknown account or wrong password");
             }
@@ -164,6 +191,7 @@ class SecurityConfiguration {
             Long until = verified.get(remembered);
             if (until == null || until - System.nanoTime() < 0) {
                 if (!encoder.matches(password, account.passwordHash())) {
+                    throttle.failed(user);
                     audit.loginFailed(account.username());
                     throw new BadCredentialsException("unknown account or wrong password");
                 }
@@ -172,6 +200,7 @@ class SecurityConfiguration {
                 }
                 verified.put(remembered, System.nanoTime() + REMEMBER_NANOS);
             }
+            throttle.succeeded(user);
             Roles role =
                     Roles.parse(account.role()).orElseThrow(() -> new BadCredentialsException("account without role"));
             return UsernamePasswordAuthenticationToken.authenticated(

@@ -207,6 +207,23 @@ class NodeApiTest {
         }
 
         @Test
+        void repeatedWrongPasswordsThrottleTheNameAndLeaveOtherAccountsAlone() throws Exception {
+            String wrong =
+                    "Basic " + Base64.getEncoder().encodeToString("guesser:wrong".getBytes(StandardCharsets.UTF_8));
+            for (int i = 0; i < SignInThrottle.LIMIT; i++) {
+                assertThat(call("GET", "/api/v1/me", wrong).statusCode()).isEqualTo(401);
+            }
+            HttpResponse<String> r = call("GET", "/api/v1/me", wrong);
+            assertThat(r.statusCode()).isEqualTo(429);
+            assertThat(r.body()).contains("\"code\":\"sign_in_throttled\"");
+            assertThat(r.headers().firstValue("Retry-After"))
+                    .hasValueSatisfying(v -> assertThat(Long.parseLong(v)).isPositive());
+            assertThat(call("GET", "/api/v1/me", basic(Roles.ANALYST)).statusCode())
+                    .as("other accounts unaffected")
+                    .isEqualTo(200);
+        }
+
+        @Test
         void theFederationEndpointIsNotServedOnTheUserPort() throws Exception {
             for (String auth : new String[] {null, basic(Roles.ADMIN), basic(Roles.OFFICER)}) {
                 HttpResponse<String> r = call("POST", "/federation/v1/searches", auth);

@@ -62,6 +62,7 @@ public enum ErrorCode {
     INVALID_QUERY,
     // the node's API and configuration
     UNAUTHENTICATED,
+    SIGN_IN_THROTTLED,
     FORBIDDEN,
     NOT_FOUND,
     INVALID_CONFIGURATION,

@@ -164,6 +164,11 @@ public record NodeSettings(
             if (jwt.keyFile() != null) {
                 requireFile(out, jwt.keyFile(), "bearer token key file", "no bearer token could be verified");
             }
+            if ((jwt.issuer() != null || jwt.jwkSetUri() != null)
+                    && (jwt.audience() == null || jwt.audience().isBlank())) {
+                out.add("bearer tokens of an identity provider without an audience: a token it issued for any"
+                        + " other application would be accepted here (set the node's client id as audience)");
+            }
             for (URI u : new URI[] {jwt.issuer(), jwt.jwkSetUri()}) {
                 if (u != null && !"https".equals(u.getScheme()) && !"http".equals(u.getScheme())) {
                     out.add("bearer token URL " + u + " is not an http(s) URL: the node could not fetch the"

@@ -94,6 +94,22 @@ class BearerTokensTest {
         assertThat(s.jwt().rolesClaim()).isEqualTo(NodeSettings.Jwt.DEFAULT_ROLES_CLAIM);
     }
 
+    @Test
+    void tokensOfAnIdentityProviderNeedAnAudience() {
+        NodeSettings base = NodeSettings.of(
+                new org.concordia.model.ParticipantCode("INTERPOL"),
+                new org.concordia.store.NodeStorage.Location.Embedded(tmp),
+                0,
+                null);
+        java.net.URI idp = java.net.URI.create("https://idp.example/realms/police");
+
+        assertThat(base.withJwt(NodeSettings.Jwt.issuer(idp)).problems())
+                .anyMatch(p -> p.contains("without an audience"));
+        assertThat(base.withJwt(new NodeSettings.Jwt(idp, null, null, "concordia-interpol", null))
+                        .problems())
+                .noneMatch(p -> p.contains("audience"));
+    }
+
     private static List<String> names(List<GrantedAuthority> authorities) {
         return authorities.stream().map(GrantedAuthority::getAuthority).toList();
     }

@@ -8,20 +8,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.concordia.federation.Directory;
-import org.concordia.federation.Participant;
 import org.concordia.generator.PeopleGenerator;
 import org.concordia.json.Decoded;
 import org.concordia.json.RecordDecoder;
@@ -31,6 +26,7 @@ import org.concordia.node.NodeServer;
 import org.concordia.node.NodeSettings;
 import org.concordia.node.Roles;
 import org.concordia.pki.FederationAuthority;
+import org.concordia.pki.FederationSetup;
 import org.concordia.pki.NodeCredentials;
 import org.concordia.pki.SignedDirectory;
 import org.concordia.sharing.SharingAgreement;
@@ -169,26 +165,17 @@ final class LocalFederation implements AutoCloseable {
     /** A new authority, credentials and directory for this run; the directory's serial grows with time, so nodes adopt it over a cached one. */
     private void writeFederation() throws Exception {
         Path pki = pki();
-        Files.createDirectories(pki);
         Clock clock = Clock.systemUTC();
-        FederationAuthority authority = FederationAuthority.create("Concordia demo", clock);
-        authority.save(pki, password);
-        List<Participant> participants = new ArrayList<>();
+        List<FederationSetup.Member> members = new ArrayList<>();
         for (int i = 0; i < codes.size(); i++) {
-            ParticipantCode code = new ParticipantCode(codes.get(i));
-            NodeCredentials creds = authority.issue(code, codes.get(i), List.of(), clock);
-            creds.save(pki, password);
-            participants.add(new Participant(
-                    code,
+            members.add(new FederationSetup.Member(
+                    new ParticipantCode(codes.get(i)),
                     codes.get(i),
                     REGIONS.getOrDefault(codes.get(i), "global"),
-                    URI.create("https://127.0.0.1:" + (portBase + 100 + i)),
-                    creds.certificatePem(),
-                    Set.of("search")));
+                    URI.create("https://127.0.0.1:" + (portBase + 100 + i))));
         }
-        Instant now = clock.instant();
-        Directory d = new Directory(now.getEpochSecond(), now, Optional.empty(), participants, Set.of());
-        SignedDirectory.write(d, authority, pki.resolve(SignedDirectory.FILE));
+        FederationSetup.write(
+                pki, "Concordia demo", members, password, clock.instant().getEpochSecond(), clock);
         for (String c : codes) {
             // A cached directory of an earlier run was signed by that run's authority.
             Path cache = dir.resolve("nodes").resolve(c).resolve("directory-cache");

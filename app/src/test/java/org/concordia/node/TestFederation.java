@@ -6,21 +6,17 @@ import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
-import org.concordia.federation.Directory;
-import org.concordia.federation.Participant;
 import org.concordia.generator.PeopleGenerator;
 import org.concordia.json.Decoded;
 import org.concordia.json.RecordDecoder;
 import org.concordia.model.ParticipantCode;
 import org.concordia.model.Record;
 import org.concordia.pki.FederationAuthority;
+import org.concordia.pki.FederationSetup;
 import org.concordia.pki.NodeCredentials;
 import org.concordia.pki.SignedDirectory;
 import org.concordia.store.NodeStorage;
@@ -35,25 +31,14 @@ final class TestFederation {
 
     TestFederation(Path dir, List<String> codes) throws IOException {
         this.dir = dir;
-        this.authority = FederationAuthority.create("Test", Clock.systemUTC());
-        authority.save(dir, PASSWORD);
-        List<Participant> participants = new ArrayList<>();
+        List<FederationSetup.Member> members = new ArrayList<>();
         for (String c : codes) {
             ParticipantCode code = new ParticipantCode(c);
-            NodeCredentials creds = authority.issue(code, c, List.of(), Clock.systemUTC());
-            creds.save(dir, PASSWORD);
             int port = freePort();
             federationPorts.put(code, port);
-            participants.add(new Participant(
-                    code,
-                    c,
-                    "test",
-                    URI.create("https://127.0.0.1:" + port),
-                    creds.certificatePem(),
-                    Set.of("search")));
+            members.add(new FederationSetup.Member(code, c, "test", URI.create("https://127.0.0.1:" + port)));
         }
-        Directory d = new Directory(1, Instant.now(), Optional.empty(), participants, Set.of());
-        SignedDirectory.write(d, authority, dir.resolve(SignedDirectory.FILE));
+        this.authority = FederationSetup.write(dir, "Test", members, PASSWORD, 1, Clock.systemUTC());
     }
 
     NodeSettings settings(String code, Path data) {

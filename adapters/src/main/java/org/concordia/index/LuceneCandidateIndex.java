@@ -234,16 +234,24 @@ public final class LuceneCandidateIndex implements CandidateIndex {
             }
             writer.close();
             directory.close();
-            if (deleteOnClose != null) {
-                try (var files = Files.walk(deleteOnClose)) {
-                    for (Path f :
-                            files.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                        Files.deleteIfExists(f);
-                    }
-                }
-            }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot close the candidate index", e);
+        } finally {
+            deleteTemporaryDirectory();
+        }
+    }
+
+    /** The temporary directory's files hold blocking keys of names: deleted whatever closing threw. */
+    private void deleteTemporaryDirectory() {
+        if (deleteOnClose == null) {
+            return;
+        }
+        try (var files = Files.walk(deleteOnClose)) {
+            for (Path f : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(f);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot delete the candidate index's temporary directory", e);
         }
     }
 }

@@ -62,6 +62,10 @@ final class MessageSignature {
 
     private static final int CONVERTED_LIMIT = 4_096;
 
+    /** The order n of P-256's base point (FIPS 186-5 / SEC 2 secp256r1): other 256-bit curves differ. */
+    private static final java.math.BigInteger P256_ORDER =
+            new java.math.BigInteger("FFFFFFFF00000000FFFFFFFFFFFFFFFFBCE6FAADA7179E84F3B9CAC2FC632551", 16);
+
     private MessageSignature() {}
 
     /**
@@ -72,7 +76,7 @@ final class MessageSignature {
         if (key instanceof EdECKey ed && "Ed25519".equals(ed.getParams().getName())) {
             return ED25519;
         }
-        if (key instanceof ECKey ec && ec.getParams().getCurve().getField().getFieldSize() == 256) {
+        if (key instanceof ECKey ec && P256_ORDER.equals(ec.getParams().getOrder())) {
             return ECDSA_P256;
         }
         return null;

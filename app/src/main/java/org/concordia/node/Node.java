@@ -124,7 +124,7 @@ final class Node implements AutoCloseable {
      * Audited before it is stored: a change the log does not hold is never in force. When storing fails
      * after that, a second entry says it was not stored.
      */
-    void changeAgreement(SharingAgreement a, String user) {
+    synchronized void changeAgreement(SharingAgreement a, String user) { // the log's order is the order in force
         agreements.check(a);
         audit.agreementChanged(user, a, "changed");
         try {

@@ -173,34 +173,37 @@ class SecurityConfiguration {
         public Authentication authenticate(Authentication authentication) {
             String user = authentication.getName();
             String password = String.valueOf(authentication.getCredentials());
-            long wait = throttle.waitSeconds(user);
-            if (wait > 0) {
-                audit.loginFailed(
-                        tables.account(user).map(NodeTables.Account::username).orElse(null));
-                throw new Throttled(wait);
-            }
             NodeTables.Account account = tables.account(user).orElse(null);
-            if (account == null) {
-                // as long as a wrong password of a real account: the time does not tell which names exist
-                encoder.matches(password, unknownAccountHash());
-                throttle.failed(user);
-                audit.loginFailed(null);
-                throw new BadCredentialsException("unknown account or wrong password");
-            }
-            String remembered = fingerprint(user, password, account.passwordHash());
-            Long until = verified.get(remembered);
+            String remembered = account == null ? null : fingerprint(user, password, account.passwordHash());
+            Long until = remembered == null ? null : verified.get(remembered);
+            // a password verified a moment ago passes even while the name is throttled: others' guesses
+            // under the name cannot lock out a client that already holds the password
             if (until == null || until - System.nanoTime() < 0) {
-                if (!encoder.matches(password, account.passwordHash())) {
-                    throttle.failed(user);
-                    audit.loginFailed(account.username());
-                    throw new BadCredentialsException("unknown account or wrong password");
+                if (!throttle.tryBegin(user)) {
+                    audit.loginFailed(account == null ? null : account.username());
+                    throw new Throttled(throttle.waitSeconds(user));
                 }
-                if (verified.size() > 10_000) {
-                    verified.clear();
+                boolean ok = false;
+                try {
+                    if (account == null) {
+                        // as long as a wrong password of a real account: the time does not tell which names exist
+                        encoder.matches(password, unknownAccountHash());
+                        audit.loginFailed(null);
+                        throw new BadCredentialsException("unknown account or wrong password");
+                    }
+                    if (!encoder.matches(password, account.passwordHash())) {
+                        audit.loginFailed(account.username());
+                        throw new BadCredentialsException("unknown account or wrong password");
+                    }
+                    if (verified.size() > 10_000) {
+                        verified.clear();
+                    }
+                    verified.put(remembered, System.nanoTime() + REMEMBER_NANOS);
+                    ok = true;
+                } finally {
+                    throttle.end(user, ok);
                 }
-                verified.put(remembered, System.nanoTime() + REMEMBER_NANOS);
             }
-            throttle.succeeded(user);
             Roles role =
                     Roles.parse(account.role()).orElseThrow(() -> new BadCredentialsException("account without role"));
             return UsernamePasswordAuthenticationToken.authenticated(

@@ -2,30 +2,39 @@ package org.concordia.node;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.LongSupplier;
 
 /**
- * Limits password guessing against local accounts: after {@value #LIMIT} failed sign-ins under one
- * account name within {@link #WINDOW_NANOS 15 minutes}, further attempts under that name are refused
- * without checking the password until the oldest failure leaves the window (the rate-limiting that
- * NIST SP 800-63B section 5.2.2 asks of a verifier: at most 100 failures in a row). Names that do not
- * exist are counted like the others, so the answer does not tell which exist. A successful sign-in
- * clears the name's failures. At most {@value #NAMES} names are tracked (forgotten all at once when
- * full). Thread-safe.
+ * Limits password guessing against local accounts: at most {@value #LIMIT} failed sign-ins under one
+ * account name within {@link #WINDOW_NANOS 15 minutes}; further attempts under that name are refused
+ * without checking the password until the oldest failure leaves the window (the rate limiting that NIST
+ * SP 800-63B section 5.2.2 asks of a verifier). An attempt is reserved before its password is checked
+ * ({@link #tryBegin}) and settled after ({@link #end}), so parallel requests cannot slip past the limit
+ * while their checks run. Names that do not exist are counted like the others, so the answer does not
+ * tell which exist. A successful sign-in clears the name's failures. At most {@value #NAMES} names are
+ * tracked: when full, names whose failures have all expired go first, then the one touched longest
+ * ago (evicting a name then takes {@value #NAMES} failed sign-ins, each an Argon2 check). Thread-safe.
  */
 final class SignInThrottle {
-    /** Failed sign-ins allowed per account name within the window. */
+    /** Failed (or unsettled) sign-ins allowed per account name within the window. */
     static final int LIMIT = 5;
     /** The window: fifteen minutes. */
     static final long WINDOW_NANOS = 15L * 60 * 1_000_000_000;
 
-    static final int NAMES = 10_000;
+    static final int NAMES = 100_000;
 
     private final LongSupplier nanoTime;
-    private final Map<String, Deque<Long>> failures = new HashMap<>();
+    /** Per name, in order of last use: the times of its failures within the window and its attempts in flight. */
+    private final LinkedHashMap<String, State> states = new LinkedHashMap<>(16, 0.75f, true);
+
+    private static final class State {
+        final Deque<Long> failures = new ArrayDeque<>();
+        int inFlight;
+    }
 
     SignInThrottle(LongSupplier nanoTime) {
         this.nanoTime = nanoTime;
@@ -35,35 +44,86 @@ final class SignInThrottle {
         this(System::nanoTime);
     }
 
+    /** Reserves an attempt for {@code name}; false when the name is at its limit (nothing reserved). */
+    synchronized boolean tryBegin(String name) {
+        State s = state(key(name), true);
+        expire(s, nanoTime.getAsLong());
+        if (s.failures.size() + s.inFlight >= LIMIT) {
+            return false;
+        }
+        s.inFlight++;
+        return true;
+    }
+
+    /** Settles an attempt {@link #tryBegin} reserved: a failure is counted, a success clears the name. */
+    synchronized void end(String name, boolean succeeded) {
+        String key = key(name);
+        State s = state(key, true);
+        s.inFlight = Math.max(0, s.inFlight - 1);
+        if (succeeded) {
+            s.failures.clear();
+        } else {
+            s.failures.addLast(nanoTime.getAsLong());
+            while (s.failures.size() > LIMIT) {
+                s.failures.removeFirst();
+            }
+        }
+        if (s.failures.isEmpty() && s.inFlight == 0) {
+            states.remove(key);
+        }
+    }
+
     /** Seconds until {@code name} may try again; 0 when it may now. */
     synchronized long waitSeconds(String name) {
-        Deque<Long> f = failures.get(key(name));
-        if (f == null) {
+        State s = state(key(name), false);
+        if (s == null) {
             return 0;
         }
         long now = nanoTime.getAsLong();
-        while (!f.isEmpty() && now - f.peekFirst() >= WINDOW_NANOS) {
-            f.removeFirst();
-        }
-        if (f.size() < LIMIT) {
+        expire(s, now);
+        if (s.failures.size() + s.inFlight < LIMIT) {
             return 0;
         }
-        return Math.max(1, (WINDOW_NANOS - (now - f.peekFirst()) + 999_999_999) / 1_000_000_000);
+        if (s.failures.isEmpty()) {
+            return 1; // only attempts in flight: try again in a moment
+        }
+        return Math.max(1, (WINDOW_NANOS - (now - s.failures.peekFirst()) + 999_999_999) / 1_000_000_000);
     }
 
-    synchronized void failed(String name) {
-        if (failures.size() >= NAMES && !failures.containsKey(key(name))) {
-            failures.clear();
+    private State state(String key, boolean create) {
+        State s = states.get(key);
+        if (s != null || !create) {
+            return s;
         }
-        Deque<Long> f = failures.computeIfAbsent(key(name), k -> new ArrayDeque<>());
-        f.addLast(nanoTime.getAsLong());
-        while (f.size() > LIMIT) {
-            f.removeFirst();
+        if (states.size() >= NAMES) {
+            makeRoom();
+        }
+        s = new State();
+        states.put(key, s);
+        return s;
+    }
+
+    /** Drops names whose failures have expired (none in flight); if none has, the one touched longest ago. */
+    private void makeRoom() {
+        long now = nanoTime.getAsLong();
+        for (Iterator<Map.Entry<String, State>> it = states.entrySet().iterator(); it.hasNext(); ) {
+            State s = it.next().getValue();
+            expire(s, now);
+            if (s.failures.isEmpty() && s.inFlight == 0) {
+                it.remove();
+            }
+        }
+        if (states.size() >= NAMES) {
+            Iterator<String> eldest = states.keySet().iterator();
+            eldest.next();
+            eldest.remove();
         }
     }
 
-    synchronized void succeeded(String name) {
-        failures.remove(key(name));
+    private static void expire(State s, long now) {
+        while (!s.failures.isEmpty() && now - s.failures.peekFirst() >= WINDOW_NANOS) {
+            s.failures.removeFirst();
+        }
     }
 
     private static String key(String name) {

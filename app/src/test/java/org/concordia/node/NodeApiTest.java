@@ -221,6 +221,16 @@ class NodeApiTest {
             assertThat(call("GET", "/api/v1/me", basic(Roles.ANALYST)).statusCode())
                     .as("other accounts unaffected")
                     .isEqualTo(200);
+            String guessedAnalyst = "Basic "
+                    + Base64.getEncoder()
+                            .encodeToString((Roles.ANALYST.wireName() + ":wrong").getBytes(StandardCharsets.UTF_8));
+            for (int i = 0; i < SignInThrottle.LIMIT; i++) {
+                call("GET", "/api/v1/me", guessedAnalyst);
+            }
+            assertThat(call("GET", "/api/v1/me", guessedAnalyst).statusCode()).isEqualTo(429);
+            assertThat(call("GET", "/api/v1/me", basic(Roles.ANALYST)).statusCode())
+                    .as("a password verified a moment ago is not locked out by others' guesses")
+                    .isEqualTo(200);
         }
 
         @Test

@@ -13,33 +13,66 @@ class SignInThrottleTest {
         now.addAndGet(m * 60 * 1_000_000_000L);
     }
 
+    private void fail(String name) {
+        assertThat(throttle.tryBegin(name)).isTrue();
+        throttle.end(name, false);
+    }
+
     @Test
     void fiveFailuresWithinFifteenMinutesStopTheNameUntilTheOldestLeavesTheWindow() {
         for (int i = 0; i < SignInThrottle.LIMIT - 1; i++) {
-            throttle.failed("officer");
+            fail("officer");
             minutes(1);
         }
         assertThat(throttle.waitSeconds("officer")).isZero();
-        throttle.failed("officer");
+        fail("officer");
+        assertThat(throttle.tryBegin("officer")).isFalse();
         assertThat(throttle.waitSeconds("officer")).isEqualTo(11 * 60); // the first failure was 4 minutes ago
-        assertThat(throttle.waitSeconds("OFFICER"))
+        assertThat(throttle.tryBegin("OFFICER"))
                 .as("names compared without case")
-                .isPositive();
-        assertThat(throttle.waitSeconds("analyst")).as("other names unaffected").isZero();
+                .isFalse();
+        assertThat(throttle.tryBegin("analyst")).as("other names unaffected").isTrue();
         minutes(11);
-        assertThat(throttle.waitSeconds("officer")).isZero();
+        assertThat(throttle.tryBegin("officer")).isTrue();
+    }
+
+    @Test
+    void parallelAttemptsAreReservedBeforeTheirChecksSoNoMoreThanTheLimitRun() {
+        for (int i = 0; i < SignInThrottle.LIMIT; i++) {
+            assertThat(throttle.tryBegin("officer")).isTrue();
+        }
+        assertThat(throttle.tryBegin("officer"))
+                .as("a sixth while five are being checked")
+                .isFalse();
+        throttle.end("officer", true);
+        assertThat(throttle.tryBegin("officer")).isTrue();
     }
 
     @Test
     void aSuccessfulSignInClearsTheFailuresAndUnknownNamesAreCountedAlike() {
         for (int i = 0; i < SignInThrottle.LIMIT - 1; i++) {
-            throttle.failed("officer");
-            throttle.failed("no-such-user");
+            fail("officer");
+            fail("no-such-user");
         }
-        throttle.succeeded("officer");
-        throttle.failed("officer");
-        throttle.failed("no-such-user");
+        assertThat(throttle.tryBegin("officer")).isTrue();
+        throttle.end("officer", true);
+        fail("officer");
+        fail("no-such-user");
         assertThat(throttle.waitSeconds("officer")).isZero();
-        assertThat(throttle.waitSeconds("no-such-user")).isPositive();
+        assertThat(throttle.tryBegin("no-such-user")).isFalse();
+    }
+
+    @Test
+    void aFloodOfOtherNamesDoesNotForgetANameWithinItsWindow() {
+        for (int i = 0; i < SignInThrottle.LIMIT; i++) {
+            fail("officer");
+        }
+        minutes(1);
+        for (int i = 0; i < 2_000; i++) {
+            fail("made-up-" + i); // fewer than NAMES: nothing to make room for, nothing forgotten
+        }
+        assertThat(throttle.tryBegin("officer")).isFalse();
+        minutes(15);
+        assertThat(throttle.tryBegin("officer")).isTrue();
     }
 }

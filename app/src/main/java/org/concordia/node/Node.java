@@ -61,7 +61,11 @@ final class Node implements AutoCloseable {
         this.partners = partners;
         this.audit = audit;
         this.metrics = metrics;
-        this.index = PersonSearchIndex.of(storage.records());
+        this.index = PersonSearchIndex.of(
+                storage.records(),
+                settings.storage() instanceof NodeStorage.Location.Embedded e
+                        ? e.dataDir().resolve("search-index")
+                        : null);
         this.agreements = new AgreementBook(settings.participant(), tables, clock);
         this.owner = new OwnerSearch(
                 settings.participant(),

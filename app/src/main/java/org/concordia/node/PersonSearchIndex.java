@@ -28,8 +28,8 @@ final class PersonSearchIndex implements OwnerSearch.Matcher, AutoCloseable {
     static final int CANDIDATES = 300;
 
     private final ReadWriteLock lock = new ReentrantReadWriteLock();
-    private final LuceneCandidateIndex index = LuceneCandidateIndex.temporary(LuceneCandidateIndex.Retrieval.SCREENING);
-    private final Screener<?> screener = new Screener<>(Matching.comparator(), index, CANDIDATES);
+    private final LuceneCandidateIndex index;
+    private final Screener<?> screener;
     private final List<Person> persons = new ArrayList<>();
     /** Owner and id to the position of the newest version. */
     private final java.util.Map<String, Integer> latest = new java.util.HashMap<>();
@@ -42,9 +42,22 @@ final class PersonSearchIndex implements OwnerSearch.Matcher, AutoCloseable {
         return model;
     }
 
-    /** The index of every person record in the store. */
-    static PersonSearchIndex of(RecordStore store) {
-        PersonSearchIndex index = new PersonSearchIndex();
+    private PersonSearchIndex(LuceneCandidateIndex index) {
+        this.index = index;
+        this.screener = new Screener<>(Matching.comparator(), index, CANDIDATES);
+    }
+
+    /**
+     * The index of every person record in the store, rebuilt in {@code dir} (memory-mapped, replacing
+     * what an earlier run left there), or in a temporary directory deleted on close when {@code dir} is
+     * null. A node with an embedded store keeps it in its own data directory, beside the records it is
+     * built from, so that nothing of them is left elsewhere if the process is killed.
+     */
+    static PersonSearchIndex of(RecordStore store, java.nio.file.Path dir) {
+        PersonSearchIndex index = new PersonSearchIndex(
+                dir == null
+                        ? LuceneCandidateIndex.temporary(LuceneCandidateIndex.Retrieval.SCREENING)
+                        : LuceneCandidateIndex.onDisk(dir, LuceneCandidateIndex.Retrieval.SCREENING));
         List<Person> all = new ArrayList<>();
         store.forEachCurrent(RecordType.PERSON, r -> all.add((Person) r));
         index.add(all);

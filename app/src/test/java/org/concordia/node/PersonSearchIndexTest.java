@@ -19,7 +19,7 @@ class PersonSearchIndexTest {
         List<Record> interpol = generated.get("INTERPOL");
         InMemoryRecordStore store = new InMemoryRecordStore();
         store.save(interpol);
-        try (PersonSearchIndex index = PersonSearchIndex.of(store)) {
+        try (PersonSearchIndex index = PersonSearchIndex.of(store, null)) {
             int found = 0;
             int asked = 0;
             for (Record r : interpol.subList(0, 50)) {

@@ -178,32 +178,42 @@ class SecurityConfiguration {
             Long until = remembered == null ? null : verified.get(remembered);
             // a password verified a moment ago passes even while the name is throttled: others' guesses
             // under the name cannot lock out a client that already holds the password
-            if (until == null || until - System.nanoTime() < 0) {
-                if (!throttle.tryBegin(user)) {
-                    audit.loginFailed(account == null ? null : account.username());
-                    throw new Throttled(throttle.waitSeconds(user));
-                }
-                boolean ok = false;
-                try {
-                    if (account == null) {
-                        // as long as a wrong password of a real account: the time does not tell which names exist
-                        encoder.matches(password, unknownAccountHash());
-                        audit.loginFailed(null);
-                        throw new BadCredentialsException("unknown account or wrong password");
-                    }
-                    if (!encoder.matches(password, account.passwordHash())) {
-                        audit.loginFailed(account.username());
-                        throw new BadCredentialsException("unknown account or wrong password");
-                    }
-                    if (verified.size() > 10_000) {
-                        verified.clear();
-                    }
-                    verified.put(remembered, System.nanoTime() + REMEMBER_NANOS);
-                    ok = true;
-                } finally {
-                    throttle.end(user, ok);
-                }
+            if (until != null && until - System.nanoTime() >= 0) {
+                return authenticated(user, account);
             }
+            if (!throttle.tryBegin(user)) {
+                audit.loginFailed(account == null ? null : account.username());
+                throw new Throttled(throttle.waitSeconds(user));
+            }
+            boolean ok = false;
+            try {
+                checkPassword(password, account);
+                if (verified.size() > 10_000) {
+                    verified.clear();
+                }
+                verified.put(remembered, System.nanoTime() + REMEMBER_NANOS);
+                ok = true;
+            } finally {
+                throttle.end(user, ok);
+            }
+            return authenticated(user, account);
+        }
+
+        /** Throws unless the password is the account's; an unknown account costs the same Argon2 check. */
+        private void checkPassword(String password, NodeTables.Account account) {
+            if (account == null) {
+                // as long as a wrong password of a real account: the time does not tell which names exist
+                encoder.matches(password, unknownAccountHash());
+                audit.loginFailed(null);
+                throw new BadCredentialsException("unknown account or wrong password");
+            }
+            if (!encoder.matches(password, account.passwordHash())) {
+                audit.loginFailed(account.username());
+                throw new BadCredentialsException("unknown account or wrong password");
+            }
+        }
+
+        private static Authentication authenticated(String user, NodeTables.Account account) {
             Roles role =
                     Roles.parse(account.role()).orElseThrow(() -> new BadCredentialsException("account without role"));
             return UsernamePasswordAuthenticationToken.authenticated(

@@ -39,7 +39,8 @@ import org.concordia.model.ParticipantCode;
  *   "validUntil": "2027-11-30T10:00:00Z",           (left out when the directory does not expire)
  *   "participants": [
  *     {"code": "EUROPOL", "name": "...", "region": "Europe", "endpoint": "https://127.0.0.1:8444",
- *      "certificate": "-----BEGIN CERTIFICATE-----\n...", "capabilities": ["search"]}
+ *      "certificate": "-----BEGIN CERTIFICATE-----\n...", "capabilities": ["messages", "search"],
+ *      "encryptionKey": "q1q..."}                  (left out for a participant that cannot be sent messages)
  *   ],
  *   "revokedSerials": ["9f3c..."]
  * }
@@ -55,7 +56,7 @@ public final class DirectoryJson {
     private static final Set<String> TOP =
             Set.of("format", "serial", "issuedAt", "validUntil", "participants", "revokedSerials");
     private static final Set<String> ENTRY =
-            Set.of("code", "name", "region", "endpoint", "certificate", "capabilities");
+            Set.of("code", "name", "region", "endpoint", "certificate", "capabilities", "encryptionKey");
     private static final ObjectMapper MAPPER = JsonMapper.builder(JsonFactory.builder()
                     .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                     .build())
@@ -94,6 +95,9 @@ public final class DirectoryJson {
                     g.writeString(c);
                 }
                 g.writeEndArray();
+                if (p.encryptionKey().isPresent()) {
+                    g.writeStringField("encryptionKey", p.encryptionKey().get().base64());
+                }
                 g.writeEndObject();
             }
             g.writeEndArray();
@@ -189,7 +193,11 @@ public final class DirectoryJson {
                     text(entry, "region", where),
                     endpoint,
                     text(entry, "certificate", where),
-                    capabilities);
+                    capabilities,
+                    entry.has("encryptionKey")
+                            ? Optional.of(
+                                    new org.concordia.federation.EncryptionKey(text(entry, "encryptionKey", where)))
+                            : Optional.empty());
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(where + ": " + e.getMessage(), e);
         }

@@ -26,6 +26,7 @@ import java.util.Date;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x500.X500NameBuilder;
@@ -207,7 +208,12 @@ public final class FederationAuthority {
                             Extension.subjectKeyIdentifier, false, ext.createSubjectKeyIdentifier(pair.getPublic()))
                     .addExtension(
                             Extension.authorityKeyIdentifier, false, ext.createAuthorityKeyIdentifier(certificate));
-            return new NodeCredentials(code, pair.getPrivate(), sign(b, key), certificate);
+            return new NodeCredentials(
+                    code,
+                    pair.getPrivate(),
+                    sign(b, key),
+                    certificate,
+                    Optional.of(Sealing.standard().newKeys()));
         } catch (GeneralSecurityException | CertIOException e) {
             throw new IllegalStateException("cannot issue a node certificate", e);
         }

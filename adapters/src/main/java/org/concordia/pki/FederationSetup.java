@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.concordia.federation.Directory;
+import org.concordia.federation.EncryptionKey;
 import org.concordia.federation.Participant;
 import org.concordia.model.ParticipantCode;
 
@@ -41,7 +42,13 @@ public final class FederationSetup {
             NodeCredentials creds = authority.issue(m.code(), m.organisation(), List.of(), clock);
             creds.save(dir, password);
             participants.add(new Participant(
-                    m.code(), m.organisation(), m.region(), m.endpoint(), creds.certificatePem(), Set.of("search")));
+                    m.code(),
+                    m.organisation(),
+                    m.region(),
+                    m.endpoint(),
+                    creds.certificatePem(),
+                    Set.of("search", "messages"),
+                    creds.encryption().map(k -> EncryptionKey.of(k.publicKey()))));
         }
         Instant now = clock.instant();
         Directory d = new Directory(serial, now, Optional.empty(), participants, Set.of());

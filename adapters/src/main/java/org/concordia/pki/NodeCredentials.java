@@ -11,6 +11,8 @@ import java.security.KeyStore;
 import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
 import java.util.Objects;
+import java.util.Optional;
+import javax.crypto.spec.SecretKeySpec;
 import org.concordia.model.ParticipantCode;
 
 /**
@@ -19,16 +21,32 @@ import org.concordia.model.ParticipantCode;
  * replies ({@link RequestSigner}).
  *
  * <p>Saved as {@code <CODE>.p12} (PKCS#12, RFC 7292: the key with the chain node, authority under the
- * alias {@value #ALIAS}, protected by a password) and {@code <CODE>.pem} (the node certificate alone,
- * as the directory lists it).
+ * alias {@value #ALIAS}, and the X25519 encryption key as a secret entry under {@value
+ * #ENCRYPTION_ALIAS}, protected by a password) and {@code <CODE>.pem} (the node certificate alone, as
+ * the directory lists it).
  *
  * @param code the participant, as in the certificate's common name
+ * @param encryption the participant's encryption key pair (messages are sealed to its public half);
+ *     empty in key stores made before messages existed
  */
 public record NodeCredentials(
-        ParticipantCode code, PrivateKey key, X509Certificate certificate, X509Certificate authority) {
+        ParticipantCode code,
+        PrivateKey key,
+        X509Certificate certificate,
+        X509Certificate authority,
+        Optional<Sealing.EncryptionKeys> encryption) {
     public static final String ALIAS = "node";
+    public static final String ENCRYPTION_ALIAS = "encryption";
+    private static final String X25519 = "X25519";
+
+    /** Credentials without an encryption key. */
+    public NodeCredentials(
+            ParticipantCode code, PrivateKey key, X509Certificate certificate, X509Certificate authority) {
+        this(code, key, certificate, authority, Optional.empty());
+    }
 
     public NodeCredentials {
+        Objects.requireNonNull(encryption, "encryption");
         Objects.requireNonNull(code, "code");
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(certificate, "certificate");
@@ -52,7 +70,15 @@ public record NodeCredentials(
     public void save(Path dir, char[] password) throws IOException {
         Files.createDirectories(dir);
         try (OutputStream out = Files.newOutputStream(keystoreFile(dir, code))) {
-            toKeyStore(password).store(out, password);
+            KeyStore ks = toKeyStore(password);
+            if (encryption.isPresent()) {
+                ks.setEntry(
+                        ENCRYPTION_ALIAS,
+                        new KeyStore.SecretKeyEntry(
+                                new SecretKeySpec(encryption.get().privateKey(), X25519)),
+                        new KeyStore.PasswordProtection(password));
+            }
+            ks.store(out, password);
         } catch (GeneralSecurityException e) {
             throw new IOException("cannot write the keystore of " + code, e);
         }
@@ -79,13 +105,24 @@ public record NodeCredentials(
             }
             ParticipantCode code = Certificates.participantOf(node)
                     .orElseThrow(() -> new IOException("the node certificate names no participant"));
-            return new NodeCredentials(code, key, node, authority);
+            Optional<Sealing.EncryptionKeys> encryption = Optional.empty();
+            if (ks.isKeyEntry(ENCRYPTION_ALIAS)) {
+                java.security.Key k = ks.getKey(ENCRYPTION_ALIAS, password);
+                if (k == null || k.getEncoded() == null || k.getEncoded().length != Sealing.KEY_LENGTH) {
+                    throw new IOException("the keystore's encryption entry is not an X25519 key");
+                }
+                encryption = Optional.of(Sealing.standard().fromPrivate(k.getEncoded()));
+            }
+            return new NodeCredentials(code, key, node, authority, encryption);
         } catch (GeneralSecurityException e) {
             throw new IOException("cannot open the node keystore", e);
         }
     }
 
-    /** The key and chain in an in-memory PKCS#12 key store, protected by {@code password}. */
+    /**
+     * The key and chain in an in-memory PKCS#12 key store, protected by {@code password}: what TLS
+     * presents (the encryption key is not in it).
+     */
     public KeyStore toKeyStore(char[] password) throws GeneralSecurityException, IOException {
         KeyStore ks = KeyStore.getInstance("PKCS12");
         ks.load(null, null);

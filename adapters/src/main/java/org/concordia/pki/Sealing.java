@@ -109,6 +109,16 @@ public final class Sealing {
         return keys(h, h.generatePrivateKey());
     }
 
+    /** The key pair of an X25519 private key (its public half computed, RFC 7748 section 6.1). */
+    public EncryptionKeys fromPrivate(byte[] privateKey) {
+        if (privateKey.length != KEY_LENGTH) {
+            throw new IllegalArgumentException("an X25519 private key is 32 bytes");
+        }
+        org.bouncycastle.crypto.params.X25519PrivateKeyParameters k =
+                new org.bouncycastle.crypto.params.X25519PrivateKeyParameters(privateKey, 0);
+        return new EncryptionKeys(k.generatePublicKey().getEncoded(), privateKey);
+    }
+
     /** The key pair RFC 9180's DeriveKeyPair gives for {@code ikm} (for test vectors). */
     EncryptionKeys derive(byte[] ikm) {
         HPKE h = hpke();

@@ -115,6 +115,12 @@ class FederationAuthorityTest {
             assertThat(dir.resolve("EUROPOL.pem")).exists();
             NodeCredentials loaded = NodeCredentials.load(dir.resolve("EUROPOL.p12"), "pw".toCharArray());
             assertThat(loaded.code()).isEqualTo(EUROPOL);
+            assertThat(loaded.encryption()).hasValueSatisfying(k -> {
+                assertThat(k.publicKey())
+                        .isEqualTo(node.encryption().orElseThrow().publicKey());
+                assertThat(k.privateKey())
+                        .isEqualTo(node.encryption().orElseThrow().privateKey());
+            });
             assertThat(loaded.certificate()).isEqualTo(node.certificate());
             assertThat(loaded.authority()).isEqualTo(AUTHORITY.certificate());
             assertThat(Pem.decode(Files.readString(dir.resolve("EUROPOL.pem")))).isEqualTo(node.certificate());

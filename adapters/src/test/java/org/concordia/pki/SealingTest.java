@@ -45,6 +45,12 @@ class SealingTest {
     }
 
     @Test
+    void aPrivateKeyGivesItsPublicKeyAsRfc9180AppendixA1ListsIt() {
+        Sealing.EncryptionKeys k = Sealing.standard().fromPrivate(HEX.parseHex(A1.SK_R));
+        assertThat(HEX.formatHex(k.publicKey())).isEqualTo(A1.PK_R);
+    }
+
+    @Test
     void aSealedMessageOpensOnlyForItsRecipientWithItsInfoAndAad() {
         Sealing sealing = Sealing.standard();
         Sealing.EncryptionKeys europol = sealing.newKeys();

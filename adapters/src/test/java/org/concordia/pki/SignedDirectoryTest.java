@@ -33,6 +33,30 @@ class SignedDirectoryTest {
     }
 
     @Test
+    void eachParticipantsEncryptionKeyIsInTheJsonFormAndAnOldEntryWithoutOneStillReads() {
+        Directory d = directory();
+        assertThat(d.participants())
+                .allSatisfy(p -> assertThat(p.encryptionKey()).isPresent());
+        String json = new String(DirectoryJson.encode(d), StandardCharsets.UTF_8);
+        assertThat(json)
+                .containsPattern("\"encryptionKey\"\\s*:\\s*\""
+                        + d.participants().get(0).encryptionKey().get().base64());
+        String old = json.replaceAll(",\\s*\"encryptionKey\"\\s*:\\s*\"[A-Za-z0-9_-]+\"", "");
+        assertThat(old).doesNotContain("encryptionKey");
+        assertThat(DirectoryJson.decode(old.getBytes(StandardCharsets.UTF_8)).participants())
+                .allSatisfy(p -> assertThat(p.encryptionKey()).isEmpty());
+    }
+
+    @Test
+    void anEncryptionKeyThatIsNot32BytesIsRefused() {
+        String json = new String(DirectoryJson.encode(directory()), StandardCharsets.UTF_8)
+                .replaceFirst("\"encryptionKey\"\\s*:\\s*\"[A-Za-z0-9_-]+\"", "\"encryptionKey\": \"AAAA\"");
+        assertThatThrownBy(() -> DirectoryJson.decode(json.getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageNotContaining("AAAA");
+    }
+
+    @Test
     void jsonFormIsDeterministic() {
         assertThat(DirectoryJson.encode(directory())).isEqualTo(DirectoryJson.encode(directory()));
         String json = new String(DirectoryJson.encode(directory()), StandardCharsets.UTF_8);

@@ -49,7 +49,8 @@ final class TestFederation {
                 "Somewhere",
                 URI.create("https://127.0.0.1:" + port),
                 node.certificatePem(),
-                Set.of("search"));
+                Set.of("search", "messages"),
+                node.encryption().map(k -> org.concordia.federation.EncryptionKey.of(k.publicKey())));
     }
 
     NodeCredentials node(ParticipantCode code) {

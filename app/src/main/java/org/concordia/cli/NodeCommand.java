@@ -46,6 +46,11 @@ import picocli.CommandLine.Spec;
  * concordia.node.jwt.jwk-set-uri=... | concordia.node.jwt.key-file=/etc/concordia/idp.pem
  * concordia.node.jwt.audience=concordia
  * concordia.node.jwt.roles-claim=roles
+ * concordia.node.messages.deliver-within=PT24H                # then an undelivered message is reported undeliverable
+ * concordia.node.messages.retry-at-most=PT10M                 # longest wait between delivery attempts
+ * concordia.node.follow-up.urgent=PT8H                        # deadlines of follow-up requests (EU 2023/977)
+ * concordia.node.follow-up.standard=P3D
+ * concordia.node.follow-up.escalate-to=dpo                    # the role overdue requests are escalated to
  * </pre>
  */
 @Command(
@@ -194,6 +199,22 @@ final class NodeCommand implements Callable<Integer> {
                         + " not be checked, so none would be accepted");
             }
         }
+        NodeSettings.Channel defaults = NodeSettings.Channel.DEFAULT;
+        Roles escalateTo = defaults.escalationRole();
+        if (get(p, "follow-up.escalate-to") != null) {
+            escalateTo = Roles.parse(get(p, "follow-up.escalate-to")).orElse(null);
+            if (escalateTo == null) {
+                problems.add(PREFIX + "follow-up.escalate-to is not a role (officer, analyst, dpo, admin): overdue"
+                        + " follow-up requests would be escalated to nobody");
+                escalateTo = defaults.escalationRole();
+            }
+        }
+        NodeSettings.Channel channel = new NodeSettings.Channel(
+                duration(p, "messages.deliver-within", defaults.deliverWithin(), problems),
+                duration(p, "follow-up.urgent", defaults.urgentDeadline(), problems),
+                duration(p, "follow-up.standard", defaults.standardDeadline(), problems),
+                escalateTo,
+                duration(p, "messages.retry-at-most", defaults.retryAtMost(), problems));
         return new NodeSettings(
                 participant,
                 storage,
@@ -203,7 +224,22 @@ final class NodeCommand implements Callable<Integer> {
                 deadline,
                 possible,
                 top,
-                jwt);
+                jwt,
+                channel);
+    }
+
+    private static Duration duration(Properties p, String key, Duration fallback, List<String> problems) {
+        String v = get(p, key);
+        if (v == null) {
+            return fallback;
+        }
+        try {
+            return Duration.parse(v);
+        } catch (DateTimeParseException e) {
+            problems.add(PREFIX + key + " is not an ISO 8601 duration such as PT8H or P3D: the node could not time"
+                    + " deliveries and follow-up requests");
+            return fallback;
+        }
     }
 
     private static String get(Properties p, String key) {

@@ -396,7 +396,13 @@ final class PkiCommand implements Runnable {
                 node.certificate().getNotAfter().toInstant(),
                 endpoint);
         return new Participant(
-                code, orgName, region != null ? region : known[1], endpoint, node.certificatePem(), Set.of("search"));
+                code,
+                orgName,
+                region != null ? region : known[1],
+                endpoint,
+                node.certificatePem(),
+                Set.of("search", "messages"),
+                node.encryption().map(k -> org.concordia.federation.EncryptionKey.of(k.publicKey())));
     }
 
     private static void printDirectory(PrintWriter out, Path json, Directory d) {

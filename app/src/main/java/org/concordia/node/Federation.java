@@ -180,6 +180,26 @@ final class Federation implements AutoCloseable {
         return gateway;
     }
 
+    /**
+     * A signed call to a partner's federation endpoint ({@link HttpPartnerGateway#post}); a node alone
+     * knows no partner.
+     */
+    HttpPartnerGateway.Call post(ParticipantCode partner, String path, byte[] body, java.time.Duration timeout) {
+        return gateway instanceof HttpPartnerGateway http
+                ? http.post(partner, path, body, timeout)
+                : new HttpPartnerGateway.Call.Failed(ErrorCode.UNKNOWN_PARTICIPANT);
+    }
+
+    /** This participant's encryption keys (messages to it are sealed to the public half); empty when alone. */
+    Optional<org.concordia.pki.Sealing.EncryptionKeys> encryptionKeys() {
+        return credentials == null ? Optional.empty() : credentials.encryption();
+    }
+
+    /** This node's signing key (the one its certificate certifies); null when alone. */
+    java.security.PrivateKey signingKey() {
+        return credentials == null ? null : credentials.key();
+    }
+
     /** Signs the audit log's checkpoints with this node's key; null when alone (checkpoints unsigned). */
     AuditSigner auditSigner() {
         return credentials == null ? null : AuditSigner.of(self.value(), credentials.key());

@@ -1,5 +1,6 @@
 package org.concordia.node;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
@@ -39,28 +40,41 @@ class FederationApi {
     private final Node node;
     private final Federation federation;
     private final NodeAudit audit;
+    private final Channel channel;
 
-    FederationApi(Node node, Federation federation, NodeAudit audit) {
+    FederationApi(Node node, Federation federation, NodeAudit audit, Channel channel) {
         this.node = node;
         this.federation = federation;
         this.audit = audit;
+        this.channel = channel;
     }
 
-    @PostMapping(path = HttpPartnerGateway.SEARCH_PATH, produces = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<byte[]> search(@RequestBody(required = false) byte[] body, HttpServletRequest request)
-            throws IOException {
+    /** What the channel's checks made of a request. */
+    private sealed interface Checked {}
+
+    /** Passed: the verified sender, the signature's nonce, the body. */
+    private record Accepted(ParticipantCode peer, String nonce, byte[] body) implements Checked {}
+
+    /** Refused (and audited): the answer to send. */
+    private record Refused(ResponseEntity<byte[]> response) implements Checked {}
+
+    /**
+     * The channel's checks, in order: a directory, the client certificate, the request's signature. The
+     * refusal (audited) when one fails, else the verified sender.
+     */
+    private Checked check(byte[] body, HttpServletRequest request) {
         byte[] bytes = body == null ? new byte[0] : body;
         Optional<Directory> directory = federation.directory();
         String claimed = request.getHeader(SignedHeaders.SENDER);
         if (directory.isEmpty()) {
-            return refuse(request, claimed, null, ErrorCode.DIRECTORY_INVALID, 503);
+            return new Refused(refuse(request, claimed, null, ErrorCode.DIRECTORY_INVALID, 503));
         }
         X509Certificate[] chain = (X509Certificate[]) request.getAttribute("jakarta.servlet.request.X509Certificate");
         Verification peer = federation
                 .peers()
                 .check(chain == null ? List.of() : List.of(chain), directory.get(), java.time.Instant.now());
         if (peer instanceof Verification.Rejected r) {
-            return refuse(request, claimed, null, r.code(), 403);
+            return new Refused(refuse(request, claimed, null, r.code(), 403));
         }
         ParticipantCode tlsPeer = ((Verification.Verified) peer).sender();
         Verification signature = federation
@@ -73,29 +87,86 @@ class FederationApi {
                         Optional.of(tlsPeer),
                         directory.get());
         if (signature instanceof Verification.Rejected r) {
-            return refuse(request, tlsPeer.value(), tlsPeer, r.code(), 401);
+            return new Refused(refuse(request, tlsPeer.value(), tlsPeer, r.code(), 401));
         }
-        String nonce = nonce(request);
+        return new Accepted(tlsPeer, nonce(request), bytes);
+    }
+
+    @PostMapping(path = HttpPartnerGateway.SEARCH_PATH, produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<byte[]> search(@RequestBody(required = false) byte[] body, HttpServletRequest request)
+            throws IOException {
+        Checked checked = check(body, request);
+        if (checked instanceof Refused r) {
+            return r.response();
+        }
+        Accepted a = (Accepted) checked;
         SearchDtos.PartnerSearchRequest ask;
         try {
-            ask = JSON.readValue(bytes, SearchDtos.PartnerSearchRequest.class);
+            ask = JSON.readValue(a.body(), SearchDtos.PartnerSearchRequest.class);
         } catch (IOException e) {
-            audit.badRequest(tlsPeer, request.getRequestURI(), ErrorCode.MALFORMED_JSON);
-            return signed(
-                    400,
-                    problem(400, ErrorCode.MALFORMED_JSON, "the search is not JSON of the federation API"),
-                    tlsPeer,
-                    nonce);
+            return malformed(a, request, "the search is not JSON of the federation API");
         }
-        SearchQuery.Checked checked =
+        SearchQuery.Checked query =
                 SearchQuery.of(ask.purpose(), ask.name(), ask.birthDate(), ask.nationality(), ask.document());
-        if (checked instanceof SearchQuery.Checked.Invalid bad) {
-            audit.badRequest(tlsPeer, request.getRequestURI(), bad.code());
-            return signed(400, problem(400, bad.code(), bad.reason()), tlsPeer, nonce);
+        if (query instanceof SearchQuery.Checked.Invalid bad) {
+            audit.badRequest(a.peer(), request.getRequestURI(), bad.code());
+            return signed(400, problem(400, bad.code(), bad.reason()), a.peer(), a.nonce());
         }
         PartnerAnswer answer =
-                node.answerPartner(tlsPeer, ((SearchQuery.Checked.Valid) checked).query(), ask.requester());
-        return signed(200, JSON.writeValueAsBytes(SearchDtos.partnerResponse(answer)), tlsPeer, nonce);
+                node.answerPartner(a.peer(), ((SearchQuery.Checked.Valid) query).query(), ask.requester());
+        channel.peerSeen(a.peer());
+        return signed(200, JSON.writeValueAsBytes(SearchDtos.partnerResponse(answer)), a.peer(), a.nonce());
+    }
+
+    /** Messages a partner delivers (docs/decisions/0005): answered per message after a durable commit. */
+    @PostMapping(path = Channel.MESSAGES_PATH, produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<byte[]> messages(@RequestBody(required = false) byte[] body, HttpServletRequest request)
+            throws IOException {
+        Checked checked = check(body, request);
+        if (checked instanceof Refused r) {
+            return r.response();
+        }
+        Accepted a = (Accepted) checked;
+        JsonNode json = readObject(a.body(), "messages");
+        if (json == null) {
+            return malformed(a, request, "not a delivery of the federation API");
+        }
+        return signed(200, JSON.writeValueAsBytes(channel.receive(a.peer(), json)), a.peer(), a.nonce());
+    }
+
+    /** Read receipts a partner sends for messages this node sent it. */
+    @PostMapping(path = Channel.RECEIPTS_PATH, produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<byte[]> receipts(@RequestBody(required = false) byte[] body, HttpServletRequest request)
+            throws IOException {
+        Checked checked = check(body, request);
+        if (checked instanceof Refused r) {
+            return r.response();
+        }
+        Accepted a = (Accepted) checked;
+        JsonNode json = readObject(a.body(), "receipts");
+        if (json == null) {
+            return malformed(a, request, "not receipts of the federation API");
+        }
+        return signed(200, JSON.writeValueAsBytes(channel.receipts(a.peer(), json)), a.peer(), a.nonce());
+    }
+
+    /** {@code bytes} as a JSON object with an array {@code field} of at most {@link Channel#BATCH} items, or null. */
+    private static JsonNode readObject(byte[] bytes, String field) {
+        try {
+            JsonNode json = JSON.readTree(bytes);
+            return json != null
+                            && json.path(field).isArray()
+                            && json.path(field).size() <= Channel.BATCH
+                    ? json
+                    : null;
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    private ResponseEntity<byte[]> malformed(Accepted a, HttpServletRequest request, String detail) {
+        audit.badRequest(a.peer(), request.getRequestURI(), ErrorCode.MALFORMED_JSON);
+        return signed(400, problem(400, ErrorCode.MALFORMED_JSON, detail), a.peer(), a.nonce());
     }
 
     /**

@@ -68,11 +68,6 @@ final class HttpPartnerGateway implements PartnerGateway {
 
     @Override
     public PartnerAnswer ask(ParticipantCode partner, SearchQuery query, String requester) {
-        Directory d = directory.get();
-        Optional<Participant> p = d.participant(partner);
-        if (p.isEmpty()) {
-            return new PartnerAnswer.Failed(ErrorCode.UNKNOWN_PARTICIPANT);
-        }
         byte[] body;
         try {
             body = JSON.writeValueAsBytes(new SearchDtos.PartnerSearchRequest(
@@ -85,8 +80,33 @@ final class HttpPartnerGateway implements PartnerGateway {
         } catch (IOException e) {
             throw new IllegalStateException("a search did not encode", e);
         }
-        SignedHeaders signed = signer.signRequest("POST", SEARCH_PATH, body, partner);
-        HttpRequest.Builder request = HttpRequest.newBuilder(endpoint(p.get().endpoint()))
+        return switch (post(partner, SEARCH_PATH, body, timeout)) {
+            case Call.Failed f -> new PartnerAnswer.Failed(f.code());
+            case Call.Reply r -> read(partner, r.status(), r.body());
+        };
+    }
+
+    /** The outcome of a signed call to a partner: its verified reply, or why there is none. */
+    sealed interface Call {
+        /** A reply signed by the partner and bound to the request (any status). */
+        record Reply(int status, byte[] body) implements Call {}
+
+        /** No verified reply: unreachable, timed out, or the reply's signature was refused. */
+        record Failed(ErrorCode code) implements Call {}
+    }
+
+    /**
+     * POSTs {@code body} (JSON) to {@code path} on the partner's federation endpoint, signed by this
+     * participant (RFC 9421), and accepts the reply only when the partner signed it for this request.
+     */
+    Call post(ParticipantCode partner, String path, byte[] body, Duration timeout) {
+        Directory d = directory.get();
+        Optional<Participant> p = d.participant(partner);
+        if (p.isEmpty()) {
+            return new Call.Failed(ErrorCode.UNKNOWN_PARTICIPANT);
+        }
+        SignedHeaders signed = signer.signRequest("POST", path, body, partner);
+        HttpRequest.Builder request = HttpRequest.newBuilder(endpoint(p.get().endpoint(), path))
                 .timeout(timeout)
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body));
@@ -95,25 +115,25 @@ final class HttpPartnerGateway implements PartnerGateway {
         try {
             response = client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
         } catch (HttpTimeoutException e) {
-            return new PartnerAnswer.Failed(ErrorCode.PARTNER_TIMEOUT);
+            return new Call.Failed(ErrorCode.PARTNER_TIMEOUT);
         } catch (IOException e) {
-            return new PartnerAnswer.Failed(ErrorCode.PARTNER_UNREACHABLE);
+            return new Call.Failed(ErrorCode.PARTNER_UNREACHABLE);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return new PartnerAnswer.Failed(ErrorCode.PARTNER_TIMEOUT);
+            return new Call.Failed(ErrorCode.PARTNER_TIMEOUT);
         }
         Map<String, List<String>> headers = response.headers().map();
         Verification v =
                 verifier.verifyResponse(response.statusCode(), headers, response.body(), partner, signed.nonce(), d);
         if (v instanceof Verification.Rejected r) {
-            return new PartnerAnswer.Failed(r.code());
+            return new Call.Failed(r.code());
         }
-        return read(partner, response.statusCode(), response.body());
+        return new Call.Reply(response.statusCode(), response.body());
     }
 
-    private static URI endpoint(URI base) {
+    private static URI endpoint(URI base, String path) {
         String s = base.toString();
-        return URI.create((s.endsWith("/") ? s.substring(0, s.length() - 1) : s) + SEARCH_PATH);
+        return URI.create((s.endsWith("/") ? s.substring(0, s.length() - 1) : s) + path);
     }
 
     private PartnerAnswer read(ParticipantCode partner, int status, byte[] body) {

@@ -15,6 +15,7 @@ import org.apache.tomcat.util.net.SSLHostConfigCertificate;
 import org.concordia.audit.AuditSigner;
 import org.concordia.audit.TermHasher;
 import org.concordia.pki.NodeCredentials;
+import org.concordia.store.MessageTables;
 import org.concordia.store.NodeStorage;
 import org.concordia.store.NodeTables;
 import org.concordia.store.PostgresAuditLog;
@@ -44,6 +45,7 @@ import org.springframework.context.annotation.Import;
     UserApi.class,
     AuditApi.class,
     FederationApi.class,
+    MessagesApi.class,
     ApiErrors.class,
     PortGuard.class,
     ApiDescription.class
@@ -111,6 +113,13 @@ class NodeApplication {
                 new NodeMetrics(registry),
                 searchExecutor,
                 clock);
+    }
+
+    @Bean(destroyMethod = "close")
+    Channel channel(
+            NodeSettings settings, ConnectionPool connections, Federation federation, NodeAudit audit, Clock clock) {
+        return new Channel(
+                settings.participant(), new MessageTables(connections), federation, audit, settings.channel(), clock);
     }
 
     @Bean

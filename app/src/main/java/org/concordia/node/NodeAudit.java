@@ -209,6 +209,34 @@ final class NodeAudit {
                 details));
     }
 
+    /**
+     * A channel event (docs/decisions/0005): message ids and codes, never subjects or bodies.
+     *
+     * @param actor the local user, or the partner's code for what a partner's node did
+     * @param participant the other side
+     * @param messageIds the messages concerned (a delivery or receipt batch names each)
+     * @param details further ids and codes (thread, kind, follow-up state)
+     */
+    void channel(
+            AuditAction action,
+            String actor,
+            ParticipantCode participant,
+            String outcome,
+            List<java.util.UUID> messageIds,
+            Map<String, String> details) {
+        append(new AuditEvent(
+                clock.instant(),
+                action,
+                token(actor),
+                null,
+                participant == null ? null : participant.value(),
+                null,
+                outcome,
+                messageIds.stream().map(java.util.UUID::toString).toList(),
+                List.of(),
+                details));
+    }
+
     private void append(AuditEvent e) {
         log.append(e);
     }

@@ -108,6 +108,11 @@ public final class NodeServer implements AutoCloseable {
                 && context.getBean(NodeAudit.class).log().checkpoint(signer).isPresent();
     }
 
+    /** A part of the running node, for tests in this package. */
+    <T> T bean(Class<T> type) {
+        return context.getBean(type);
+    }
+
     /** How many persons the node's search index holds. */
     public int indexedPersons() {
         return context.getBean(Node.class).indexedPersons();

@@ -23,6 +23,7 @@ import org.concordia.store.NodeStorage;
  * @param top the most hits one participant returns per search
  * @param jwt bearer tokens (OpenID Connect access tokens) the user API accepts besides local accounts;
  *     null for local accounts only
+ * @param channel how messages are delivered and follow-up requests are timed
  */
 public record NodeSettings(
         ParticipantCode participant,
@@ -33,7 +34,32 @@ public record NodeSettings(
         Duration deadline,
         double possible,
         int top,
-        Jwt jwt) {
+        Jwt jwt,
+        Channel channel) {
+
+    /**
+     * The channel between participants (docs/decisions/0005).
+     *
+     * @param deliverWithin how long the outbox retries a message before it is reported {@code undeliverable}
+     * @param urgentDeadline how long an owner has to decide an urgent follow-up request
+     * @param standardDeadline how long an owner has to decide a standard follow-up request
+     * @param escalationRole the role an overdue follow-up request is escalated to
+     * @param retryAtMost the longest wait between two delivery attempts to a recipient that is down
+     */
+    public record Channel(
+            Duration deliverWithin,
+            Duration urgentDeadline,
+            Duration standardDeadline,
+            Roles escalationRole,
+            Duration retryAtMost) {
+        /**
+         * 24 hours to deliver; follow-up deadlines after EU Directive 2023/977, article 5: 8 hours for an
+         * urgent request, 3 days otherwise; escalated to the data-protection officer; retries at least
+         * every 10 minutes.
+         */
+        public static final Channel DEFAULT = new Channel(
+                Duration.ofHours(24), Duration.ofHours(8), Duration.ofDays(3), Roles.DPO, Duration.ofMinutes(10));
+    }
 
     /**
      * The federation side of a node.
@@ -95,17 +121,34 @@ public record NodeSettings(
     public static NodeSettings of(
             ParticipantCode participant, NodeStorage.Location storage, int userPort, Federation federation) {
         return new NodeSettings(
-                participant, storage, "127.0.0.1", userPort, federation, Duration.ofSeconds(2), 0.5, 10, null);
+                participant,
+                storage,
+                "127.0.0.1",
+                userPort,
+                federation,
+                Duration.ofSeconds(2),
+                0.5,
+                10,
+                null,
+                Channel.DEFAULT);
     }
 
     /** This configuration with another search deadline. */
     public NodeSettings withDeadline(Duration d) {
-        return new NodeSettings(participant, storage, bindAddress, userPort, federation, d, possible, top, jwt);
+        return new NodeSettings(
+                participant, storage, bindAddress, userPort, federation, d, possible, top, jwt, channel);
     }
 
     /** This configuration accepting bearer tokens as well as local accounts (null: local accounts only). */
     public NodeSettings withJwt(Jwt j) {
-        return new NodeSettings(participant, storage, bindAddress, userPort, federation, deadline, possible, top, j);
+        return new NodeSettings(
+                participant, storage, bindAddress, userPort, federation, deadline, possible, top, j, channel);
+    }
+
+    /** This configuration with other channel settings. */
+    public NodeSettings withChannel(Channel c) {
+        return new NodeSettings(
+                participant, storage, bindAddress, userPort, federation, deadline, possible, top, jwt, c);
     }
 
     /**
@@ -154,6 +197,26 @@ public record NodeSettings(
                     "the node could not check partners' certificates or the directory's signature");
             if (federation.directory() == null && federation.cacheDir() == null) {
                 out.add("federation directory is missing and there is no cached copy: the node would know no partner");
+            }
+        }
+        if (channel == null) {
+            out.add("channel settings are missing: messages and follow-up requests could not be timed");
+        } else {
+            for (Duration d : new Duration[] {
+                channel.deliverWithin(), channel.urgentDeadline(), channel.standardDeadline(), channel.retryAtMost()
+            }) {
+                if (d == null || d.isNegative() || d.isZero()) {
+                    out.add("message delivery time, retry wait and follow-up deadlines must be positive durations:"
+                            + " messages would be reported undeliverable, or requests overdue, at once");
+                    break;
+                }
+            }
+            if (channel.retryAtMost() != null && channel.retryAtMost().compareTo(Duration.ofSeconds(1)) < 0) {
+                out.add("the longest wait between delivery attempts must be at least 1 s: a recipient that is"
+                        + " down would be called in a tight loop");
+            }
+            if (channel.escalationRole() == null) {
+                out.add("follow-up escalation role is missing: overdue requests would be escalated to nobody");
             }
         }
         if (jwt != null) {

@@ -49,6 +49,9 @@ class SecurityConfiguration {
             new Rule(HttpMethod.PUT, "/api/v1/agreements/*", Roles.DPO, Roles.ADMIN),
             new Rule(HttpMethod.GET, "/api/v1/audit", Roles.DPO),
             new Rule(HttpMethod.GET, "/api/v1/audit/verification", Roles.DPO, Roles.ADMIN),
+            new Rule(HttpMethod.POST, "/api/v1/messages", Roles.OFFICER, Roles.ANALYST, Roles.DPO),
+            new Rule(HttpMethod.GET, "/api/v1/messages", Roles.OFFICER, Roles.ANALYST, Roles.DPO),
+            new Rule(HttpMethod.GET, "/api/v1/messages/*", Roles.OFFICER, Roles.ANALYST, Roles.DPO),
             new Rule(HttpMethod.GET, "/api/v1/directory"),
             new Rule(HttpMethod.GET, "/api/v1/me"),
             new Rule(HttpMethod.GET, "/actuator/prometheus", Roles.ADMIN));

@@ -20,5 +20,25 @@ public enum AuditAction {
     /** A user failed to log in. */
     LOGIN_FAILED,
     /** A user read the audit log itself (who watches the watchers). */
-    AUDIT_READ
+    AUDIT_READ,
+    /** A user of this node sent a message (queued in the outbox; ids only, never subject or body). */
+    MESSAGE_SENT,
+    /** The recipient's node signed that it stored messages this node sent. */
+    MESSAGE_DELIVERED,
+    /** Messages from a partner stored in this node's inbox. */
+    MESSAGE_RECEIVED,
+    /** A user of this node read a received message for the first time (a read receipt goes back). */
+    MESSAGE_READ,
+    /** A partner's node reported that its user read a message this node sent. */
+    MESSAGE_READ_RECEIPT,
+    /** A message given up: not delivered within the configured time, or refused by the recipient. */
+    MESSAGE_UNDELIVERABLE,
+    /** A record released under TLP:RED or H2 was not forwarded to a third participant. */
+    FORWARDING_REFUSED,
+    /** A follow-up request sent to, or received from, a record's owner. */
+    FOLLOW_UP_REQUEST,
+    /** A follow-up request decided: approved (all or part of the record released) or refused. */
+    FOLLOW_UP_DECISION,
+    /** A follow-up request passed its deadline undecided, and was escalated. */
+    FOLLOW_UP_OVERDUE
 }

@@ -2,6 +2,7 @@ package org.concordia.federation;
 
 import java.net.URI;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import org.concordia.model.ParticipantCode;
 
@@ -18,6 +19,8 @@ import org.concordia.model.ParticipantCode;
  * @param certificatePem the node's X.509 certificate (RFC 5280) in PEM form (RFC 7468), issued by the
  *     federation authority
  * @param capabilities what the node offers (for example {@code search}); copied, never {@code null}
+ * @param encryptionKey the key messages to this participant are sealed to; empty for a participant
+ *     that takes part in searches only (it cannot be sent messages)
  */
 public record Participant(
         ParticipantCode code,
@@ -25,7 +28,19 @@ public record Participant(
         String region,
         URI endpoint,
         String certificatePem,
-        Set<String> capabilities) {
+        Set<String> capabilities,
+        Optional<EncryptionKey> encryptionKey) {
+
+    /** A participant without an encryption key (searches only). */
+    public Participant(
+            ParticipantCode code,
+            String name,
+            String region,
+            URI endpoint,
+            String certificatePem,
+            Set<String> capabilities) {
+        this(code, name, region, endpoint, certificatePem, capabilities, Optional.empty());
+    }
 
     public Participant {
         Objects.requireNonNull(code, "code");
@@ -46,5 +61,6 @@ public record Participant(
             throw new IllegalArgumentException("participant certificate must be a PEM certificate");
         }
         capabilities = Set.copyOf(capabilities);
+        Objects.requireNonNull(encryptionKey, "encryptionKey");
     }
 }

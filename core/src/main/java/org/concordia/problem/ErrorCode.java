@@ -71,7 +71,13 @@ public enum ErrorCode {
     AUDIT_ENTRY_ALTERED,
     AUDIT_ENTRY_MISSING,
     AUDIT_ENTRY_REORDERED,
-    AUDIT_CHECKPOINT_INVALID;
+    AUDIT_CHECKPOINT_INVALID,
+    // the channel
+    RECIPIENT_CANNOT_RECEIVE,
+    MESSAGE_INVALID,
+    MESSAGE_UNDELIVERABLE,
+    FORWARDING_REFUSED,
+    FOLLOW_UP_CLOSED;
 
     /** The wire form, for example {@code mrz_check_digit}. */
     /** The code of this wire name ({@code "no_agreement"}), or empty when it names none. */

@@ -80,9 +80,27 @@ public final class MessageTables {
         this.dataSource = dataSource;
     }
 
+    /** Work done in the transaction that queues a message; false rolls it all back. */
+    @FunctionalInterface
+    public interface Guard {
+        boolean run(Connection c) throws SQLException;
+    }
+
     /** Stores a message this node sends and puts it in the outbox, in one durable transaction. */
     public void queue(Stored m, Instant deliverBy) {
-        inTransaction(c -> {
+        queue(m, deliverBy, c -> true);
+    }
+
+    /**
+     * Like {@link #queue(Stored, Instant)}, with {@code guard} run first in the same transaction: when it
+     * returns false nothing is stored and the result is false (a follow-up decided meanwhile, say).
+     */
+    public boolean queue(Stored m, Instant deliverBy, Guard guard) {
+        return inTransaction(c -> {
+            if (!guard.run(c)) {
+                c.rollback();
+                return false;
+            }
             insert(c, m);
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO outbox (id, recipient, kind, message,"
                     + " next_attempt, deliver_by) VALUES (?, ?, 'message', ?, ?, ?)")) {
@@ -93,7 +111,7 @@ public final class MessageTables {
                 ps.setTimestamp(5, Timestamp.from(deliverBy));
                 ps.executeUpdate();
             }
-            return null;
+            return true;
         });
     }
 

@@ -54,7 +54,14 @@ class ApiErrors {
     /** Anything unexpected: a 500 with a stable code; the log names the failure's class, not the request. */
     @ExceptionHandler(Exception.class)
     ResponseEntity<String> unexpected(Exception e) {
-        LOG.error("request failed: {}", e.getClass().getName());
+        // where, not what: frames name code, never the request's data (messages may hold personal data)
+        StackTraceElement[] frames = e.getStackTrace();
+        LOG.error(
+                "request failed: {} at {}",
+                e.getClass().getName(),
+                java.util.Arrays.stream(frames, 0, Math.min(4, frames.length))
+                        .map(StackTraceElement::toString)
+                        .collect(java.util.stream.Collectors.joining(" < ")));
         return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR)
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .body(problemJson(

@@ -79,6 +79,22 @@ final class Channel implements AutoCloseable {
     /** Recipients whose deliveries wait for a retry: a request from one of them makes them due at once. */
     private final Set<ParticipantCode> waiting = ConcurrentHashMap.newKeySet();
 
+    /** What is done with received messages of a kind besides storing them (follow-ups). */
+    @FunctionalInterface
+    interface Listener {
+        /**
+         * Called for each accepted message of the kind, also when it was a duplicate (so it must be
+         * idempotent), before the sender is told it is stored.
+         */
+        void received(MessageTables.Stored message, ObjectNode content);
+    }
+
+    private final Map<MessageKind, Listener> listeners = new ConcurrentHashMap<>();
+
+    void listen(MessageKind kind, Listener listener) {
+        listeners.put(kind, listener);
+    }
+
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition signal = lock.newCondition();
     private boolean wake;
@@ -130,6 +146,30 @@ final class Channel implements AutoCloseable {
             UUID thread,
             MessageKind kind,
             ObjectNode extra) {
+        return send(user, to, content, tlp, code, thread, kind, extra, (c, id) -> true);
+    }
+
+    /** Work done in the transaction that queues a message, knowing its id; false queues nothing. */
+    @FunctionalInterface
+    interface Guard {
+        boolean run(java.sql.Connection c, UUID messageId) throws java.sql.SQLException;
+    }
+
+    /**
+     * Like {@link #send(String, ParticipantCode, MessageContent, TlpLabel, HandlingCode, UUID, MessageKind,
+     * ObjectNode)}, with {@code guard} in the queuing transaction; refused with {@code refusal} when the
+     * guard says no.
+     */
+    Sent send(
+            String user,
+            ParticipantCode to,
+            MessageContent content,
+            TlpLabel tlp,
+            HandlingCode code,
+            UUID thread,
+            MessageKind kind,
+            ObjectNode extra,
+            Guard guard) {
         Optional<Sealing.EncryptionKeys> own = federation.encryptionKeys();
         Optional<Directory> directory = federation.directory();
         if (own.isEmpty() || directory.isEmpty()) {
@@ -177,7 +217,9 @@ final class Channel implements AutoCloseable {
                 now,
                 user,
                 null);
-        tables.queue(stored, now.plus(settings.deliverWithin()));
+        if (!tables.queue(stored, now.plus(settings.deliverWithin()), c -> guard.run(c, id))) {
+            return new Sent.Refused(ErrorCode.FOLLOW_UP_CLOSED, "the request was decided meanwhile");
+        }
         audit.channel(
                 AuditAction.MESSAGE_SENT,
                 user,
@@ -187,6 +229,57 @@ final class Channel implements AutoCloseable {
                 Map.of("thread", t.toString(), "kind", kind.wireName()));
         wake();
         return new Sent.Queued(stored);
+    }
+
+    /**
+     * Forwards a message this node holds to {@code to}, with its content and handling. Handling rules:
+     * a message received under TLP:RED, or handling code H2 or H3 (no dissemination, or other restrictions,
+     * without the provider's consent), is not forwarded to a third participant (anyone but its sender):
+     * refused with {@code forwarding_refused} and audited.
+     */
+    Sent forward(UUID id, ParticipantCode to, String user) {
+        Optional<MessageTables.Stored> found = tables.find(id);
+        Optional<ObjectNode> content = found.flatMap(this::open);
+        if (found.isEmpty() || content.isEmpty()) {
+            return new Sent.Refused(ErrorCode.NOT_FOUND, "no such message");
+        }
+        MessageTables.Stored m = found.get();
+        TlpLabel tlp = TlpLabel.parse(m.tlp()).orElse(TlpLabel.RED);
+        HandlingCode code = HandlingCode.parse(m.handlingCode()).orElse(HandlingCode.H3);
+        ParticipantCode origin = m.direction() == MessageTables.Direction.IN ? m.from() : self;
+        boolean restricted = tlp == TlpLabel.RED || code == HandlingCode.H2 || code == HandlingCode.H3;
+        if (restricted && !to.equals(origin)) {
+            audit.channel(
+                    AuditAction.FORWARDING_REFUSED,
+                    user,
+                    to,
+                    ErrorCode.FORWARDING_REFUSED.code(),
+                    List.of(id),
+                    Map.of("tlp", tlp.wireName(), "handling-code", code.name(), "origin", origin.value()));
+            return new Sent.Refused(
+                    ErrorCode.FORWARDING_REFUSED,
+                    "released under " + tlp.wireName() + "/" + code.name()
+                            + ": it may not go to a third participant without its provider's consent");
+        }
+        ObjectNode c = content.get().deepCopy();
+        String subject = "Fwd: " + c.path("subject").asText();
+        ObjectNode extra = c.deepCopy();
+        extra.remove("subject");
+        extra.remove("body");
+        extra.put("forwardedFrom", id.toString());
+        return send(
+                user,
+                to,
+                new MessageContent(
+                        subject.length() > MessageContent.MAX_SUBJECT
+                                ? subject.substring(0, MessageContent.MAX_SUBJECT)
+                                : subject,
+                        c.path("body").asText()),
+                tlp,
+                code,
+                null,
+                MessageKind.MESSAGE,
+                extra);
     }
 
     /** The newest messages sent and received, with what this node can open of them. */
@@ -255,6 +348,7 @@ final class Channel implements AutoCloseable {
         Optional<PublicKey> key = publicKey(directory, peer);
         Optional<Sealing.EncryptionKeys> own = federation.encryptionKeys();
         List<MessageTables.Stored> good = new ArrayList<>();
+        Map<UUID, ObjectNode> contents = new java.util.HashMap<>();
         List<UUID> ids = new ArrayList<>();
         Instant now = clock.instant();
         for (JsonNode item : request.path("messages")) {
@@ -264,21 +358,23 @@ final class Channel implements AutoCloseable {
                         MessageCodec.unbase64(item.path("envelope").asText());
                 byte[] signature = MessageCodec.unbase64(item.path("signature").asText());
                 Optional<MessageEnvelope> e = MessageCodec.envelope(envelopeBytes);
-                if (e.isPresent()
-                        && key.isPresent()
-                        && own.isPresent()
-                        && e.get().from().equals(peer)
-                        && e.get().to().equals(self)
-                        && EnvelopeSignature.verify(key.get(), envelopeBytes, signature)
-                        && sealing.open(
+                Optional<ObjectNode> content = e.isPresent()
+                                && key.isPresent()
+                                && own.isPresent()
+                                && e.get().from().equals(peer)
+                                && e.get().to().equals(self)
+                                && EnvelopeSignature.verify(key.get(), envelopeBytes, signature)
+                        ? sealing.open(
                                         own.get(),
                                         new Sealing.Sealed(
                                                 e.get().enc(), e.get().ciphertext()),
                                         e.get().info(),
                                         e.get().aad())
                                 .flatMap(MessageCodec::content)
-                                .isPresent()) {
+                        : Optional.empty();
+                if (content.isPresent()) {
                     MessageEnvelope v = e.get();
+                    contents.put(v.id(), content.get());
                     m = new MessageTables.Stored(
                             v.id(),
                             v.thread(),
@@ -309,6 +405,12 @@ final class Channel implements AutoCloseable {
             }
         }
         Set<UUID> fresh = tables.receive(good);
+        for (MessageTables.Stored m : good) {
+            Listener l = MessageKind.parse(m.kind()).map(listeners::get).orElse(null);
+            if (l != null) {
+                l.received(m, contents.get(m.id()));
+            }
+        }
         if (!fresh.isEmpty()) {
             audit.channel(
                     AuditAction.MESSAGE_RECEIVED,

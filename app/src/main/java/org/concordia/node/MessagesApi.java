@@ -77,6 +77,32 @@ class MessagesApi {
         };
     }
 
+    /** Where to forward a message: {@code to}, a participant code. */
+    record ForwardRequest(String to) {}
+
+    /**
+     * Forwards a message to another participant, with its handling; one received under TLP:RED or
+     * H2/H3 is refused ({@code forwarding_refused}, audited) unless it goes back to its sender.
+     */
+    @PostMapping(path = "/{id}/forward", produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<Map<String, Object>> forward(
+            @PathVariable String id, @RequestBody ForwardRequest request, Principal user) {
+        ParticipantCode to = ParticipantCode.parse(request.to() == null ? "" : request.to());
+        if (to == null) {
+            throw new ApiErrors.ApiException(400, ErrorCode.INVALID_OWNER, "to must be a participant's code");
+        }
+        return switch (channel.forward(uuid(id, 404), to, user.getName())) {
+            case Channel.Sent.Queued q ->
+                ResponseEntity.status(201)
+                        .body(summary(new Channel.View(q.message(), channel.open(q.message())), false));
+            case Channel.Sent.Refused r ->
+                throw new ApiErrors.ApiException(
+                        r.code() == ErrorCode.FORWARDING_REFUSED ? 403 : r.code() == ErrorCode.NOT_FOUND ? 404 : 422,
+                        r.code(),
+                        r.reason());
+        };
+    }
+
     /** The newest messages sent and received (at most {@code limit}, default 100). */
     @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
     Map<String, Object> list(@RequestParam(defaultValue = "100") int limit) {

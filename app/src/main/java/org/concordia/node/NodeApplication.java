@@ -15,6 +15,7 @@ import org.apache.tomcat.util.net.SSLHostConfigCertificate;
 import org.concordia.audit.AuditSigner;
 import org.concordia.audit.TermHasher;
 import org.concordia.pki.NodeCredentials;
+import org.concordia.store.FollowUpTables;
 import org.concordia.store.MessageTables;
 import org.concordia.store.NodeStorage;
 import org.concordia.store.NodeTables;
@@ -46,6 +47,7 @@ import org.springframework.context.annotation.Import;
     AuditApi.class,
     FederationApi.class,
     MessagesApi.class,
+    FollowUpsApi.class,
     ApiErrors.class,
     PortGuard.class,
     ApiDescription.class
@@ -120,6 +122,26 @@ class NodeApplication {
             NodeSettings settings, ConnectionPool connections, Federation federation, NodeAudit audit, Clock clock) {
         return new Channel(
                 settings.participant(), new MessageTables(connections), federation, audit, settings.channel(), clock);
+    }
+
+    @Bean(destroyMethod = "close")
+    FollowUps followUps(
+            NodeSettings settings,
+            Channel channel,
+            ConnectionPool connections,
+            NodeTables tables,
+            NodeStorage storage,
+            NodeAudit audit,
+            Clock clock) {
+        return new FollowUps(
+                settings.participant(),
+                channel,
+                new FollowUpTables(connections),
+                tables,
+                storage.records(),
+                audit,
+                settings.channel(),
+                clock);
     }
 
     @Bean

@@ -12,7 +12,12 @@ public enum Roles {
     /** Data-protection officer: agreements, the audit log, follow-up decisions. */
     DPO,
     /** Node administrator: imports, accounts, agreements, metrics. */
-    ADMIN;
+    ADMIN,
+    /**
+     * An authorised officer: what an officer may do, and deciding follow-up requests for this owner's
+     * records (approve a release, or refuse), as the data-protection officer may.
+     */
+    RELEASER;
 
     public String wireName() {
         return name().toLowerCase(Locale.ROOT);

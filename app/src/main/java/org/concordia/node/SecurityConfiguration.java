@@ -42,16 +42,28 @@ import org.springframework.security.web.SecurityFilterChain;
 class SecurityConfiguration {
     /** The endpoint table the tests walk: method, path pattern, roles allowed (empty = any signed-in user). */
     static final List<Rule> RULES = List.of(
-            new Rule(HttpMethod.POST, "/api/v1/searches", Roles.OFFICER, Roles.ANALYST),
-            new Rule(HttpMethod.GET, "/api/v1/records/*/*", Roles.OFFICER, Roles.ANALYST, Roles.DPO),
+            new Rule(HttpMethod.POST, "/api/v1/searches", Roles.OFFICER, Roles.ANALYST, Roles.RELEASER),
+            new Rule(HttpMethod.GET, "/api/v1/records/*/*", Roles.OFFICER, Roles.ANALYST, Roles.DPO, Roles.RELEASER),
             new Rule(HttpMethod.POST, "/api/v1/imports", Roles.ADMIN),
             new Rule(HttpMethod.GET, "/api/v1/agreements", Roles.DPO, Roles.ADMIN),
             new Rule(HttpMethod.PUT, "/api/v1/agreements/*", Roles.DPO, Roles.ADMIN),
             new Rule(HttpMethod.GET, "/api/v1/audit", Roles.DPO),
             new Rule(HttpMethod.GET, "/api/v1/audit/verification", Roles.DPO, Roles.ADMIN),
-            new Rule(HttpMethod.POST, "/api/v1/messages", Roles.OFFICER, Roles.ANALYST, Roles.DPO),
-            new Rule(HttpMethod.GET, "/api/v1/messages", Roles.OFFICER, Roles.ANALYST, Roles.DPO),
-            new Rule(HttpMethod.GET, "/api/v1/messages/*", Roles.OFFICER, Roles.ANALYST, Roles.DPO),
+            new Rule(HttpMethod.POST, "/api/v1/messages", Roles.OFFICER, Roles.ANALYST, Roles.DPO, Roles.RELEASER),
+            new Rule(HttpMethod.GET, "/api/v1/messages", Roles.OFFICER, Roles.ANALYST, Roles.DPO, Roles.RELEASER),
+            new Rule(HttpMethod.GET, "/api/v1/messages/*", Roles.OFFICER, Roles.ANALYST, Roles.DPO, Roles.RELEASER),
+            new Rule(
+                    HttpMethod.POST,
+                    "/api/v1/messages/*/forward",
+                    Roles.OFFICER,
+                    Roles.ANALYST,
+                    Roles.DPO,
+                    Roles.RELEASER),
+            new Rule(HttpMethod.POST, "/api/v1/follow-ups", Roles.OFFICER, Roles.ANALYST, Roles.RELEASER),
+            new Rule(HttpMethod.GET, "/api/v1/follow-ups", Roles.OFFICER, Roles.ANALYST, Roles.DPO, Roles.RELEASER),
+            new Rule(HttpMethod.GET, "/api/v1/follow-ups/*", Roles.OFFICER, Roles.ANALYST, Roles.DPO, Roles.RELEASER),
+            new Rule(HttpMethod.POST, "/api/v1/follow-ups/*/approve", Roles.DPO, Roles.RELEASER),
+            new Rule(HttpMethod.POST, "/api/v1/follow-ups/*/refuse", Roles.DPO, Roles.RELEASER),
             new Rule(HttpMethod.GET, "/api/v1/directory"),
             new Rule(HttpMethod.GET, "/api/v1/me"),
             new Rule(HttpMethod.GET, "/actuator/prometheus", Roles.ADMIN));

@@ -73,7 +73,7 @@ class DemoTest {
         assertThat(first.path("url").asText()).isEqualTo("http://127.0.0.1:" + base);
         assertThat(first.path("accounts"))
                 .extracting(a -> a.path("role").asText())
-                .containsExactly("officer", "analyst", "dpo", "admin");
+                .containsExactly("officer", "analyst", "dpo", "admin", "releaser");
         assertThat(r.out()).contains("EUROPOL", "AFRIPOL");
         String search = r.out().substring(r.out().indexOf("Searching from INTERPOL"));
         assertThat(search)

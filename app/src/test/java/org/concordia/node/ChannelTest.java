@@ -56,6 +56,23 @@ class ChannelTest {
         for (String code : List.of("INTERPOL", "EUROPOL", "AFRIPOL")) {
             startNode(code);
         }
+        // EUROPOL shares persons in full with INTERPOL, but these two records are H2: answered hit-only
+        nodes.get("EUROPOL")
+                .importRecords(List.of(
+                        TestFederation.record("{\"id\": \"EUROPOL-H2-1\", \"type\": \"Person\", \"owner\":"
+                                + " \"EUROPOL\", \"handling\": {\"tlp\": \"AMBER\", \"code\": \"H2\"}, \"names\":"
+                                + " [{\"full\": \"KOVALENKO, Taras\"}], \"birthDate\": \"1979-05-14\","
+                                + " \"nationalities\": [\"UKR\"]}"),
+                        TestFederation.record("{\"id\": \"EUROPOL-H2-2\", \"type\": \"Person\", \"owner\":"
+                                + " \"EUROPOL\", \"handling\": {\"tlp\": \"AMBER\", \"code\": \"H2\"}, \"names\":"
+                                + " [{\"full\": \"OYELARAN, Funmilayo\"}], \"birthDate\": \"1990-11-02\"}")));
+        nodes.get("EUROPOL")
+                .putAgreement(
+                        org.concordia.sharing.SharingAgreement.persons(
+                                new org.concordia.model.ParticipantCode("EUROPOL"),
+                                new org.concordia.model.ParticipantCode("INTERPOL"),
+                                org.concordia.sharing.SharingMode.FULL),
+                        "dpo");
     }
 
     private void startNode(String code) {
@@ -66,10 +83,19 @@ class ChannelTest {
                 c.standardDeadline(),
                 c.escalationRole(),
                 Duration.ofSeconds(2));
+        if (code.equals("AFRIPOL")) {
+            channel = new NodeSettings.Channel(
+                    channel.deliverWithin(),
+                    Duration.ofSeconds(2),
+                    channel.standardDeadline(),
+                    channel.escalationRole(),
+                    channel.retryAtMost());
+        }
         NodeServer node =
                 NodeServer.start(federation.settings(code, tmp.resolve(code)).withChannel(channel));
         node.putAccount("officer", "officer-pass", Roles.OFFICER);
         node.putAccount("admin", "admin-pass", Roles.ADMIN);
+        node.putAccount("dpo", "dpo-pass", Roles.DPO);
         nodes.put(code, node);
     }
 
@@ -138,6 +164,183 @@ class ChannelTest {
         try (HttpClient c = HttpClient.newHttpClient()) {
             return c.send(b.build(), HttpResponse.BodyHandlers.ofString());
         }
+    }
+
+    private JsonNode post(String node, String user, String password, String path, String body) throws Exception {
+        HttpResponse<String> r = call("POST", nodes.get(node).url() + path, user, password, body);
+        JsonNode json = JSON.readTree(r.body().isEmpty() ? "{}" : r.body());
+        ((com.fasterxml.jackson.databind.node.ObjectNode) json).put("httpStatus", r.statusCode());
+        return json;
+    }
+
+    private JsonNode followUp(String node, String user, String password, String id, Predicate<JsonNode> until)
+            throws Exception {
+        long end = System.nanoTime() + WAIT.toNanos();
+        JsonNode f = null;
+        while (System.nanoTime() < end) {
+            HttpResponse<String> r =
+                    call("GET", nodes.get(node).url() + "/api/v1/follow-ups/" + id, user, password, null);
+            if (r.statusCode() == 200) {
+                f = JSON.readTree(r.body());
+                if (until.test(f)) {
+                    return f;
+                }
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("follow-up " + id + " at " + node + " never got there; last seen: " + f);
+    }
+
+    /** INTERPOL's hit-only reference for a EUROPOL person. */
+    private String reference(String name, String birthDate) throws Exception {
+        JsonNode r = post(
+                "INTERPOL",
+                "officer",
+                "officer-pass",
+                "/api/v1/searches",
+                JSON.createObjectNode()
+                        .put("purpose", "criminal-investigation")
+                        .put("name", name)
+                        .put("birthDate", birthDate)
+                        .toString());
+        for (JsonNode x : r.path("results")) {
+            if (x.path("owner").asText().equals("EUROPOL")) {
+                assertThat(x.path("reply").asText()).isEqualTo("hit-only");
+                return x.path("reference").asText();
+            }
+        }
+        throw new AssertionError("no EUROPOL result: " + r);
+    }
+
+    private String requestFollowUp(String owner, String reference, String urgency) throws Exception {
+        JsonNode f = post(
+                "INTERPOL",
+                "officer",
+                "officer-pass",
+                "/api/v1/follow-ups",
+                JSON.createObjectNode()
+                        .put("owner", owner)
+                        .put("reference", reference)
+                        .put("purpose", "criminal-investigation: case 42")
+                        .put("legalBasis", "Council Framework Decision 2006/960/JHA")
+                        .put("urgency", urgency)
+                        .put("justification", "Suspected of the robbery in case 42; we need his identity.")
+                        .toString());
+        assertThat(f.path("httpStatus").asInt()).as(f.toString()).isEqualTo(201);
+        assertThat(f.path("state").asText()).isEqualTo("requested");
+        return f.path("id").asText();
+    }
+
+    @Test
+    void aFollowUpGoesFromAHitOnlyResultToAnApprovedPartialReleaseThatCannotBeForwarded() throws Exception {
+        String id = requestFollowUp("EUROPOL", reference("Taras Kovalenko", "1979-05-14"), "standard");
+
+        JsonNode atOwner = followUp("EUROPOL", "dpo", "dpo-pass", id, f -> true);
+        assertThat(atOwner.path("direction").asText()).isEqualTo("in");
+        assertThat(atOwner.path("requester").asText()).isEqualTo("INTERPOL");
+        assertThat(atOwner.path("justification").asText()).contains("robbery in case 42");
+        assertThat(atOwner.path("legalBasis").asText()).isEqualTo("Council Framework Decision 2006/960/JHA");
+        assertThat(Duration.between(
+                        java.time.Instant.parse(atOwner.path("requestedAt").asText()),
+                        java.time.Instant.parse(atOwner.path("dueAt").asText())))
+                .isEqualTo(Duration.ofDays(3));
+
+        JsonNode refusedForOfficer =
+                post("EUROPOL", "officer", "officer-pass", "/api/v1/follow-ups/" + id + "/approve", "{}");
+        assertThat(refusedForOfficer.path("httpStatus").asInt()).isEqualTo(403);
+        JsonNode approved = post(
+                "EUROPOL",
+                "dpo",
+                "dpo-pass",
+                "/api/v1/follow-ups/" + id + "/approve",
+                "{\"fields\": [\"names\", \"birthDate\"]}");
+        assertThat(approved.path("httpStatus").asInt()).as(approved.toString()).isEqualTo(200);
+        assertThat(approved.path("state").asText()).isEqualTo("approved");
+        assertThat(post("EUROPOL", "dpo", "dpo-pass", "/api/v1/follow-ups/" + id + "/refuse", "{\"reason\": \"late\"}")
+                        .path("code")
+                        .asText())
+                .isEqualTo("follow_up_closed");
+
+        JsonNode released = followUp(
+                "INTERPOL",
+                "officer",
+                "officer-pass",
+                id,
+                f -> f.path("state").asText().equals("approved"));
+        assertThat(released.path("record").path("id").asText()).isEqualTo("EUROPOL-H2-1");
+        assertThat(released.path("record").path("names").toString()).contains("KOVALENKO");
+        assertThat(released.path("record").path("birthDate").asText()).isEqualTo("1979-05-14");
+        assertThat(released.path("record").has("nationalities"))
+                .as("not released")
+                .isFalse();
+
+        // the release arrived under the record's handling (H2): INTERPOL may not pass it on to AFRIPOL
+        JsonNode decision = null;
+        for (JsonNode m : get("INTERPOL", "/api/v1/messages?limit=1000").path("messages")) {
+            if (m.path("thread").asText().equals(id) && m.path("kind").asText().equals("follow-up-decision")) {
+                decision = m;
+            }
+        }
+        assertThat(decision).isNotNull();
+        assertThat(decision.path("handlingCode").asText()).isEqualTo("H2");
+        JsonNode forward = post(
+                "INTERPOL",
+                "officer",
+                "officer-pass",
+                "/api/v1/messages/" + decision.path("id").asText() + "/forward",
+                "{\"to\": \"AFRIPOL\"}");
+        assertThat(forward.path("httpStatus").asInt()).isEqualTo(403);
+        assertThat(forward.path("code").asText()).isEqualTo("forwarding_refused");
+        String decisionId = decision.path("id").asText();
+        assertThat(audit("INTERPOL", AuditAction.FORWARDING_REFUSED))
+                .anyMatch(e -> e.event().recordIds().contains(decisionId)
+                        && "AFRIPOL".equals(e.event().participant()));
+
+        assertThat(audit("EUROPOL", AuditAction.FOLLOW_UP_REQUEST))
+                .anyMatch(e -> e.event().recordIds().contains(id));
+        assertThat(audit("EUROPOL", AuditAction.FOLLOW_UP_DECISION))
+                .anyMatch(e -> e.event().recordIds().contains(id)
+                        && e.event().outcome().equals("approved")
+                        && e.event().details().get("record").equals("EUROPOL/EUROPOL-H2-1"));
+        assertThat(audit("INTERPOL", AuditAction.FOLLOW_UP_REQUEST))
+                .anyMatch(e -> e.event().recordIds().contains(id));
+        assertThat(audit("INTERPOL", AuditAction.FOLLOW_UP_DECISION))
+                .anyMatch(e -> e.event().recordIds().contains(id)
+                        && e.event().outcome().equals("approved"));
+    }
+
+    @Test
+    void aFollowUpCanBeRefusedWithAReasonTheRequesterReads() throws Exception {
+        String id = requestFollowUp("EUROPOL", reference("Funmilayo Oyelaran", "1990-11-02"), "urgent");
+        followUp("EUROPOL", "dpo", "dpo-pass", id, f -> true);
+        JsonNode refused = post(
+                "EUROPOL",
+                "dpo",
+                "dpo-pass",
+                "/api/v1/follow-ups/" + id + "/refuse",
+                "{\"reason\": \"Ongoing covert operation; ask again in June.\"}");
+        assertThat(refused.path("httpStatus").asInt()).as(refused.toString()).isEqualTo(200);
+        JsonNode atRequester = followUp(
+                "INTERPOL",
+                "officer",
+                "officer-pass",
+                id,
+                f -> f.path("state").asText().equals("refused"));
+        assertThat(atRequester.path("reason").asText()).isEqualTo("Ongoing covert operation; ask again in June.");
+        assertThat(atRequester.has("record")).isFalse();
+    }
+
+    @Test
+    void anUndecidedRequestPastItsDeadlineIsFlaggedOverdueAndEscalated() throws Exception {
+        // AFRIPOL gives urgent requests 2 seconds
+        String id = requestFollowUp("AFRIPOL", "AAAAAAAAAAAAAAAAAAAAAA", "urgent");
+        JsonNode f = followUp(
+                "AFRIPOL", "dpo", "dpo-pass", id, x -> x.path("overdue").asBoolean());
+        assertThat(f.path("state").asText()).isEqualTo("requested");
+        assertThat(f.path("escalatedTo").asText()).isEqualTo("dpo");
+        assertThat(audit("AFRIPOL", AuditAction.FOLLOW_UP_OVERDUE))
+                .anyMatch(e -> e.event().recordIds().contains(id)
+                        && e.event().details().get("escalated-to").equals("dpo"));
     }
 
     private List<AuditEntry> audit(String node, AuditAction action) {

@@ -26,6 +26,8 @@ import picocli.CommandLine.Command;
             NodeCommand.class,
             PkiCommand.class,
             AuditCommand.class,
+            MessagesCommand.class,
+            FollowUpCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class ConcordiaCli implements Runnable {

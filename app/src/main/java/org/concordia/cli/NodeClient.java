@@ -64,6 +64,25 @@ final class NodeClient implements AutoCloseable {
                 return r.body();
             }
         }
+        return checked(r);
+    }
+
+    /** GETs a path and returns the reply's bytes when the status is 2xx. */
+    byte[] get(String path) throws IOException, InterruptedException, Failure {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(base + path))
+                .timeout(timeout)
+                .header("Authorization", authorization)
+                .GET()
+                .build();
+        return checked(http.send(request, HttpResponse.BodyHandlers.ofByteArray()));
+    }
+
+    /** POSTs JSON and returns the reply's bytes when the status is 2xx. */
+    byte[] postJson(String path, String json) throws IOException, InterruptedException, Failure {
+        return post(path, "application/json", HttpRequest.BodyPublishers.ofString(json));
+    }
+
+    private static byte[] checked(HttpResponse<byte[]> r) throws Failure {
         if (r.statusCode() / 100 != 2) {
             String code = "http_" + r.statusCode();
             String detail = "the node answered HTTP " + r.statusCode();

@@ -343,6 +343,119 @@ class ChannelTest {
                         && e.event().details().get("escalated-to").equals("dpo"));
     }
 
+    record Run(int exit, String out, String err) {}
+
+    static Run cli(String... args) {
+        java.io.StringWriter out = new java.io.StringWriter();
+        java.io.StringWriter err = new java.io.StringWriter();
+        picocli.CommandLine cl = org.concordia.cli.ConcordiaCli.commandLine();
+        cl.setOut(new java.io.PrintWriter(out, true));
+        cl.setErr(new java.io.PrintWriter(err, true));
+        int exit = cl.execute(args);
+        return new Run(exit, out.toString(), err.toString());
+    }
+
+    @Test
+    void theCommandLineSendsAndListsMessagesAndFollowUpsAsDocumented() throws Exception {
+        String interpol = nodes.get("INTERPOL").url();
+        String europol = nodes.get("EUROPOL").url();
+        Run sent = cli(
+                "messages",
+                "send",
+                "--node",
+                interpol,
+                "--user",
+                "officer",
+                "--password",
+                "officer-pass",
+                "--to",
+                "EUROPOL",
+                "--subject",
+                "From the command line",
+                "--body",
+                "Hello Europol",
+                "--json");
+        assertThat(sent.exit()).as(sent.err()).isZero();
+        String id = JSON.readTree(sent.out()).path("id").asText();
+        awaitMessage("EUROPOL", id, m -> true);
+
+        Run list =
+                cli("messages", "list", "--node", europol, "--user", "officer", "--password", "officer-pass", "--json");
+        assertThat(list.exit()).as(list.err()).isZero();
+        JsonNode mine = null;
+        for (JsonNode m : JSON.readTree(list.out()).path("messages")) {
+            assertThat(m.properties().stream().map(Map.Entry::getKey).toList())
+                    .containsExactly("id", "from", "to", "subject", "status", "attachments");
+            if (m.path("id").asText().equals(id)) {
+                mine = m;
+            }
+        }
+        assertThat(mine).isNotNull();
+        assertThat(mine.path("from").asText()).isEqualTo("INTERPOL");
+        assertThat(mine.path("subject").asText()).isEqualTo("From the command line");
+        assertThat(mine.path("status").asText()).isEqualTo("received");
+
+        Run wrong = cli(
+                "messages",
+                "send",
+                "--node",
+                interpol,
+                "--user",
+                "officer",
+                "--password",
+                "officer-pass",
+                "--to",
+                "NOBODY",
+                "--subject",
+                "s",
+                "--body",
+                "b");
+        assertThat(wrong.exit()).isEqualTo(2);
+        assertThat(wrong.err()).contains("error recipient_cannot_receive");
+
+        Run requested = cli(
+                "follow-up",
+                "request",
+                "--node",
+                interpol,
+                "--user",
+                "officer",
+                "--password",
+                "officer-pass",
+                "--owner",
+                "EUROPOL",
+                "--reference",
+                "BBBBBBBBBBBBBBBBBBBBBB",
+                "--purpose",
+                "criminal-investigation",
+                "--legal-basis",
+                "Art. 5",
+                "--justification",
+                "Needed for case 9",
+                "--json");
+        assertThat(requested.exit()).as(requested.err()).isZero();
+        String f = JSON.readTree(requested.out()).path("id").asText();
+        followUp("EUROPOL", "dpo", "dpo-pass", f, x -> true);
+        Run followUps =
+                cli("follow-up", "list", "--node", europol, "--user", "dpo", "--password", "dpo-pass", "--json");
+        assertThat(followUps.exit()).as(followUps.err()).isZero();
+        assertThat(JSON.readTree(followUps.out()).path("followUps").toString()).contains(f);
+        Run refused = cli(
+                "follow-up",
+                "refuse",
+                f,
+                "--node",
+                europol,
+                "--user",
+                "dpo",
+                "--password",
+                "dpo-pass",
+                "--reason",
+                "No such record");
+        assertThat(refused.exit()).as(refused.err()).isZero();
+        assertThat(refused.out()).contains("refused");
+    }
+
     private List<AuditEntry> audit(String node, AuditAction action) {
         return nodes.get(node).auditEntries().stream()
                 .filter(e -> e.event().action() == action)

@@ -1,0 +1,254 @@
+package org.concordia.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.PrintWriter;
+import java.net.ConnectException;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code ./concordia messages send|list|show|forward}: the channel between participants, through a
+ * running node. {@code list --json} prints {@code {"messages": [{"id", "from", "to", "subject",
+ * "status", "attachments"}]}} (other tools read it).
+ */
+@Command(
+        name = "messages",
+        mixinStandardHelpOptions = true,
+        description = "Secure messages between participants, through a running node.",
+        subcommands = {
+            MessagesCommand.Send.class,
+            MessagesCommand.ListMessages.class,
+            MessagesCommand.Show.class,
+            MessagesCommand.Forward.class
+        })
+final class MessagesCommand implements Runnable {
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** Runs a call against the node; prints a failure as {@code error CODE: detail} (exit 2). */
+    interface Call {
+        int run(NodeClient client) throws Exception;
+    }
+
+    static int call(NodeOptions options, PrintWriter err, Call call) throws Exception {
+        try (NodeClient client = options.client()) {
+            return call.run(client);
+        } catch (NodeClient.Failure f) {
+            err.println("error " + f.code + ": " + f.getMessage());
+            return ConcordiaCli.USAGE;
+        } catch (ConnectException e) {
+            err.println("error partner_unreachable: cannot connect to the node at " + options.node);
+            return ConcordiaCli.USAGE;
+        } finally {
+            err.flush();
+        }
+    }
+
+    /** The documented fields of one message. */
+    static ObjectNode contract(JsonNode m) {
+        ObjectNode o = JSON.createObjectNode();
+        o.put("id", m.path("id").asText());
+        o.put("from", m.path("from").asText());
+        o.put("to", m.path("to").asText());
+        o.put("subject", m.path("subject").asText(null));
+        o.put("status", m.path("status").asText());
+        ArrayNode a = o.putArray("attachments");
+        for (JsonNode x : m.path("attachments")) {
+            a.addObject()
+                    .put("id", x.path("id").asText())
+                    .put("name", x.path("name").asText())
+                    .put("size", x.path("size").asLong());
+        }
+        return o;
+    }
+
+    static void line(JsonNode m, PrintWriter out) {
+        out.printf(
+                "%s  %-9s %-10s -> %-10s %-13s %s%s%n",
+                m.path("id").asText(),
+                m.path("direction").asText(),
+                m.path("from").asText(),
+                m.path("to").asText(),
+                m.path("status").asText(),
+                m.path("subject").asText("(cannot be opened here)"),
+                m.path("attachments").isEmpty()
+                        ? ""
+                        : "  [" + m.path("attachments").size() + " attachment(s)]");
+    }
+
+    @Command(name = "send", mixinStandardHelpOptions = true, description = "Sends a message to a participant.")
+    static final class Send implements Callable<Integer> {
+        @Mixin
+        NodeOptions node;
+
+        @Option(names = "--to", required = true, paramLabel = "PARTICIPANT")
+        String to;
+
+        @Option(names = "--subject", required = true, paramLabel = "S")
+        String subject;
+
+        @Option(names = "--body", required = true, paramLabel = "TEXT")
+        String body;
+
+        @Option(names = "--tlp", paramLabel = "LABEL", description = "TLP 2.0 label (default amber).")
+        String tlp;
+
+        @Option(names = "--handling-code", paramLabel = "H", description = "H0, H1, H2 or H3 (default H0).")
+        String handlingCode;
+
+        @Option(names = "--thread", paramLabel = "ID", description = "The case thread it continues.")
+        String thread;
+
+        @Option(names = "--json", description = "Print the queued message as JSON.")
+        boolean json;
+
+        @Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            PrintWriter out = spec.commandLine().getOut();
+            return MessagesCommand.call(node, spec.commandLine().getErr(), client -> {
+                ObjectNode request = JSON.createObjectNode()
+                        .put("to", to)
+                        .put("subject", subject)
+                        .put("body", body);
+                if (tlp != null) {
+                    request.put("tlp", tlp);
+                }
+                if (handlingCode != null) {
+                    request.put("handlingCode", handlingCode);
+                }
+                if (thread != null) {
+                    request.put("thread", thread);
+                }
+                JsonNode m = JSON.readTree(client.postJson("/api/v1/messages", request.toString()));
+                if (json) {
+                    out.println(contract(m));
+                } else {
+                    out.println("queued " + m.path("id").asText() + " to "
+                            + m.path("to").asText());
+                }
+                out.flush();
+                return ConcordiaCli.OK;
+            });
+        }
+    }
+
+    @Command(name = "list", mixinStandardHelpOptions = true, description = "Lists messages sent and received.")
+    static final class ListMessages implements Callable<Integer> {
+        @Mixin
+        NodeOptions node;
+
+        @Option(names = "--limit", defaultValue = "100", paramLabel = "N")
+        int limit;
+
+        @Option(names = "--json", description = "Print {\"messages\": [...]} as JSON.")
+        boolean json;
+
+        @Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            PrintWriter out = spec.commandLine().getOut();
+            return MessagesCommand.call(node, spec.commandLine().getErr(), client -> {
+                JsonNode answer = JSON.readTree(client.get("/api/v1/messages?limit=" + limit));
+                if (json) {
+                    ObjectNode o = JSON.createObjectNode();
+                    ArrayNode a = o.putArray("messages");
+                    answer.path("messages").forEach(m -> a.add(contract(m)));
+                    out.println(o);
+                } else {
+                    answer.path("messages").forEach(m -> line(m, out));
+                }
+                out.flush();
+                return ConcordiaCli.OK;
+            });
+        }
+    }
+
+    @Command(
+            name = "show",
+            mixinStandardHelpOptions = true,
+            description = "Shows one message with its body (a received one is then marked read).")
+    static final class Show implements Callable<Integer> {
+        @Mixin
+        NodeOptions node;
+
+        @Parameters(paramLabel = "ID")
+        String id;
+
+        @Option(names = "--json", description = "Print the node's answer as JSON.")
+        boolean json;
+
+        @Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            PrintWriter out = spec.commandLine().getOut();
+            return MessagesCommand.call(node, spec.commandLine().getErr(), client -> {
+                JsonNode m = JSON.readTree(client.get("/api/v1/messages/" + id));
+                if (json) {
+                    out.println(m);
+                } else {
+                    line(m, out);
+                    out.println("thread " + m.path("thread").asText() + ", "
+                            + m.path("tlp").asText() + "/"
+                            + m.path("handlingCode").asText());
+                    out.println();
+                    out.println(m.path("body").asText(""));
+                }
+                out.flush();
+                return ConcordiaCli.OK;
+            });
+        }
+    }
+
+    @Command(
+            name = "forward",
+            mixinStandardHelpOptions = true,
+            description = "Forwards a message to another participant (refused for TLP:RED, H2 and H3).")
+    static final class Forward implements Callable<Integer> {
+        @Mixin
+        NodeOptions node;
+
+        @Parameters(paramLabel = "ID")
+        String id;
+
+        @Option(names = "--to", required = true, paramLabel = "PARTICIPANT")
+        String to;
+
+        @Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            PrintWriter out = spec.commandLine().getOut();
+            return MessagesCommand.call(node, spec.commandLine().getErr(), client -> {
+                JsonNode m = JSON.readTree(client.postJson(
+                        "/api/v1/messages/" + id + "/forward",
+                        JSON.createObjectNode().put("to", to).toString()));
+                out.println("queued " + m.path("id").asText() + " to "
+                        + m.path("to").asText());
+                out.flush();
+                return ConcordiaCli.OK;
+            });
+        }
+    }
+}

@@ -145,9 +145,12 @@ public final class MessageTables {
     /** Deliveries due at {@code now}, oldest first. */
     public List<Due> due(Instant now, int limit) {
         try (Connection c = dataSource.getConnection();
+                // the outbox by its index, then each message by its key (LATERAL): a hash join would read
+                // the whole message table, which only grows
                 PreparedStatement ps = c.prepareStatement("SELECT o.id, o.recipient, o.kind, o.message, o.attempts,"
-                        + " o.deliver_by, m.envelope, m.signature FROM outbox o JOIN message m ON m.id = o.message"
-                        + " WHERE o.next_attempt <= ? ORDER BY o.next_attempt LIMIT ?")) {
+                        + " o.deliver_by, m.envelope, m.signature FROM (SELECT * FROM outbox WHERE next_attempt <= ?"
+                        + " ORDER BY next_attempt LIMIT ?) o CROSS JOIN LATERAL (SELECT envelope, signature FROM"
+                        + " message WHERE id = o.message) m ORDER BY o.next_attempt")) {
             ps.setTimestamp(1, Timestamp.from(now));
             ps.setInt(2, limit);
             List<Due> out = new ArrayList<>();

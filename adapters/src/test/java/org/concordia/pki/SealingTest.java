@@ -45,6 +45,26 @@ class SealingTest {
     }
 
     @Test
+    void aLocalSealOpensOnlyWithTheSameKeysInfoAndAad() {
+        Sealing sealing = Sealing.standard();
+        Sealing.EncryptionKeys self = sealing.newKeys();
+        byte[] pt = "the sender's own copy".getBytes(StandardCharsets.UTF_8);
+        Sealing.Sealed s = sealing.sealLocal(self, INFO, AAD, pt);
+        assertThat(s.enc()).hasSize(Sealing.LOCAL_NONCE_LENGTH);
+        assertThat(new String(s.ciphertext(), StandardCharsets.ISO_8859_1)).doesNotContain("own copy");
+        assertThat(sealing.openLocal(self, s, INFO, AAD))
+                .hasValueSatisfying(p -> assertThat(p).isEqualTo(pt));
+        assertThat(sealing.openLocal(sealing.newKeys(), s, INFO, AAD)).isEmpty();
+        assertThat(sealing.openLocal(self, s, "other".getBytes(StandardCharsets.UTF_8), AAD))
+                .isEmpty();
+        assertThat(sealing.openLocal(self, s, INFO, "other".getBytes(StandardCharsets.UTF_8)))
+                .isEmpty();
+        assertThat(sealing.sealLocal(self, INFO, AAD, pt))
+                .as("a fresh nonce each time")
+                .isNotEqualTo(s);
+    }
+
+    @Test
     void aPrivateKeyGivesItsPublicKeyAsRfc9180AppendixA1ListsIt() {
         Sealing.EncryptionKeys k = Sealing.standard().fromPrivate(HEX.parseHex(A1.SK_R));
         assertThat(HEX.formatHex(k.publicKey())).isEqualTo(A1.PK_R);

@@ -29,7 +29,8 @@ import picocli.CommandLine.Spec;
             LinkBench.class,
             ScreenBench.class,
             NamesBench.class,
-            FederationBench.class
+            FederationBench.class,
+            MessageBench.class
         })
 final class BenchCommand implements Runnable {
     @Spec

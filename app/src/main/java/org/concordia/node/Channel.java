@@ -58,8 +58,10 @@ import org.concordia.store.MessageTables;
 final class Channel implements AutoCloseable {
     static final String MESSAGES_PATH = "/federation/v1/messages";
     static final String RECEIPTS_PATH = "/federation/v1/receipts";
-    /** Messages or receipts per delivery request. */
+    /** Messages or receipts per delivery request, at most. */
     static final int BATCH = 100;
+    /** Bytes of envelopes per delivery request, at most (a single larger message travels alone). */
+    static final int BATCH_BYTES = 1024 * 1024;
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -194,7 +196,7 @@ final class Channel implements AutoCloseable {
         byte[] aad = header.aad();
         Sealing.Sealed forRecipient =
                 sealing.seal(recipient.get().encryptionKey().get().bytes(), info, aad, plaintext);
-        Sealing.Sealed forSelf = sealing.seal(own.get().publicKey(), info, aad, plaintext);
+        Sealing.Sealed forSelf = sealing.sealLocal(own.get(), info, aad, plaintext);
         MessageEnvelope envelope = new MessageEnvelope(
                 id, t, kind, self, to, header.createdAt(), tlp, code, forRecipient.enc(), forRecipient.ciphertext());
         byte[] envelopeBytes = MessageCodec.envelope(envelope);
@@ -327,11 +329,12 @@ final class Channel implements AutoCloseable {
         if (own.isEmpty() || kind.isEmpty() || tlp.isEmpty() || code.isEmpty()) {
             return Optional.empty();
         }
-        return sealing.open(
-                        own.get(),
-                        new Sealing.Sealed(m.enc(), m.ciphertext()),
-                        MessageEnvelope.info(m.id(), m.from(), m.to()),
-                        MessageEnvelope.aad(m.thread(), kind.get(), m.createdAt(), tlp.get(), code.get()))
+        Sealing.Sealed sealed = new Sealing.Sealed(m.enc(), m.ciphertext());
+        byte[] info = MessageEnvelope.info(m.id(), m.from(), m.to());
+        byte[] aad = MessageEnvelope.aad(m.thread(), kind.get(), m.createdAt(), tlp.get(), code.get());
+        return (m.direction() == MessageTables.Direction.OUT
+                        ? sealing.openLocal(own.get(), sealed, info, aad) // the sender's own copy
+                        : sealing.open(own.get(), sealed, info, aad))
                 .flatMap(MessageCodec::content);
     }
 
@@ -354,8 +357,11 @@ final class Channel implements AutoCloseable {
         for (JsonNode item : request.path("messages")) {
             MessageTables.Stored m = null;
             try {
-                byte[] envelopeBytes =
-                        MessageCodec.unbase64(item.path("envelope").asText());
+                String text = item.path("envelope").asText();
+                if (!java.nio.charset.StandardCharsets.US_ASCII.newEncoder().canEncode(text)) {
+                    throw new IllegalArgumentException("an envelope is ASCII");
+                }
+                byte[] envelopeBytes = text.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
                 byte[] signature = MessageCodec.unbase64(item.path("signature").asText());
                 Optional<MessageEnvelope> e = MessageCodec.envelope(envelopeBytes);
                 Optional<ObjectNode> content = e.isPresent()
@@ -528,8 +534,7 @@ final class Channel implements AutoCloseable {
                 }
                 List<Future<?>> running = new ArrayList<>();
                 for (List<MessageTables.Due> group : groups.values()) {
-                    for (int i = 0; i < group.size(); i += BATCH) {
-                        List<MessageTables.Due> batch = group.subList(i, Math.min(group.size(), i + BATCH));
+                    for (List<MessageTables.Due> batch : batches(group)) {
                         running.add(calls.submit(() -> deliver(batch)));
                     }
                 }
@@ -549,6 +554,26 @@ final class Channel implements AutoCloseable {
                 pause(Duration.ofSeconds(1));
             }
         }
+    }
+
+    /** Consecutive runs of at most {@link #BATCH} deliveries and {@link #BATCH_BYTES} bytes of envelopes. */
+    static List<List<MessageTables.Due>> batches(List<MessageTables.Due> group) {
+        List<List<MessageTables.Due>> out = new ArrayList<>();
+        int start = 0;
+        long bytes = 0;
+        for (int i = 0; i < group.size(); i++) {
+            int size = group.get(i).envelope().length;
+            if (i > start && (i - start == BATCH || bytes + size > BATCH_BYTES)) {
+                out.add(group.subList(start, i));
+                start = i;
+                bytes = 0;
+            }
+            bytes += size;
+        }
+        if (start < group.size()) {
+            out.add(group.subList(start, group.size()));
+        }
+        return out;
     }
 
     private void pause(Duration d) {
@@ -576,7 +601,7 @@ final class Channel implements AutoCloseable {
         for (MessageTables.Due d : batch) {
             ObjectNode o = items.addObject();
             if (messages) {
-                o.put("envelope", MessageCodec.base64(d.envelope()));
+                o.put("envelope", new String(d.envelope(), java.nio.charset.StandardCharsets.US_ASCII));
                 o.put("signature", MessageCodec.base64(d.signature()));
             } else {
                 o.put("message", d.message().toString());

@@ -40,6 +40,7 @@ import org.concordia.search.SearchResult;
 final class HttpPartnerGateway implements PartnerGateway {
     static final String SEARCH_PATH = "/federation/v1/searches";
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(HttpPartnerGateway.class);
     /** The shape of a hit-only reference (random, URL-safe base 64). */
     private static final java.util.regex.Pattern REFERENCE = java.util.regex.Pattern.compile("[A-Za-z0-9_-]{16,64}");
 
@@ -126,6 +127,13 @@ final class HttpPartnerGateway implements PartnerGateway {
         Verification v =
                 verifier.verifyResponse(response.statusCode(), headers, response.body(), partner, signed.nonce(), d);
         if (v instanceof Verification.Rejected r) {
+            LOG.warn(
+                    "reply of {} to {} refused: {} ({}), HTTP {}",
+                    partner,
+                    path,
+                    r.code().code(),
+                    r.reason(),
+                    response.statusCode());
             return new Call.Failed(r.code());
         }
         return new Call.Reply(response.statusCode(), response.body());

@@ -2,6 +2,7 @@ package org.concordia.node;
 
 import java.util.List;
 import java.util.Map;
+import org.concordia.store.NodeStorage;
 import org.concordia.store.NodeTables;
 import org.springframework.boot.Banner;
 import org.springframework.boot.SpringApplication;
@@ -106,6 +107,66 @@ public final class NodeServer implements AutoCloseable {
                 context.getBean(Federation.class).auditSigner();
         return signer != null
                 && context.getBean(NodeAudit.class).log().checkpoint(signer).isPresent();
+    }
+
+    /**
+     * Messages this node received, for benchmarks: how many, and for each the time from its creation at
+     * the sender to its commit in this node's inbox, in microseconds (both nodes on one clock); only
+     * messages created at or after {@code since}.
+     */
+    public long[] receivedMessageLatenciesMicros(java.time.Instant since) {
+        try (java.sql.Connection c =
+                        context.getBean(NodeStorage.class).dataSource().getConnection();
+                java.sql.PreparedStatement s = c.prepareStatement("SELECT (extract(epoch FROM status_at -"
+                        + " created_at) * 1000000)::bigint FROM message WHERE direction = 'in' AND status ="
+                        + " 'received' AND created_at >= ?")) {
+            s.setTimestamp(1, java.sql.Timestamp.from(since));
+            java.sql.ResultSet rs = s.executeQuery();
+            java.util.List<Long> out = new java.util.ArrayList<>();
+            while (rs.next()) {
+                out.add(rs.getLong(1));
+            }
+            return out.stream().mapToLong(Long::longValue).toArray();
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("cannot read the inbox (sqlstate " + e.getSQLState() + ")", e);
+        }
+    }
+
+    /**
+     * Sends a message as {@code user} of this node would through the API (sealed, signed, queued, audited;
+     * delivered by the channel); for benchmarks and tools in this JVM.
+     *
+     * @return the message id
+     * @throws IllegalStateException when the channel refuses it (the code says why)
+     */
+    public java.util.UUID sendMessage(String user, String to, String subject, String body) {
+        return switch (context.getBean(Channel.class)
+                .send(
+                        user,
+                        new org.concordia.model.ParticipantCode(to),
+                        new org.concordia.channel.MessageContent(subject, body),
+                        org.concordia.model.TlpLabel.AMBER,
+                        org.concordia.model.HandlingCode.H0,
+                        null,
+                        org.concordia.channel.MessageKind.MESSAGE,
+                        null)) {
+            case Channel.Sent.Queued q -> q.message().id();
+            case Channel.Sent.Refused r ->
+                throw new IllegalStateException("message refused: " + r.code().code());
+        };
+    }
+
+    /** How many messages this node has received (for benchmarks). */
+    public long receivedMessages() {
+        try (java.sql.Connection c =
+                        context.getBean(NodeStorage.class).dataSource().getConnection();
+                java.sql.Statement s = c.createStatement();
+                java.sql.ResultSet rs = s.executeQuery("SELECT count(*) FROM message WHERE direction = 'in'")) {
+            rs.next();
+            return rs.getLong(1);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("cannot count the inbox (sqlstate " + e.getSQLState() + ")", e);
+        }
     }
 
     /** A part of the running node, for tests in this package. */

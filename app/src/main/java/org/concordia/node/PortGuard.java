@@ -18,8 +18,11 @@ import org.springframework.web.filter.OncePerRequestFilter;
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class PortGuard extends OncePerRequestFilter {
-    /** The largest request body the federation listener reads. */
+    /** The largest request body the federation listener reads (a search is a few hundred bytes). */
     static final long MAX_FEDERATION_BODY = 64 * 1024;
+
+    /** The largest delivery of messages it reads: a batch is at most 1 MiB, or one message of at most this. */
+    static final long MAX_DELIVERY_BODY = 2 * 1024 * 1024;
 
     private final NodeSettings settings;
 
@@ -38,10 +41,14 @@ class PortGuard extends OncePerRequestFilter {
             return;
         }
         // The federation listener lets any certificate through the handshake: no body is read before the
-        // checks unless it is small and announced (a search is a few hundred bytes).
-        if (federationPath && (req.getContentLengthLong() < 0 || req.getContentLengthLong() > MAX_FEDERATION_BODY)) {
+        // checks unless it is announced and bounded.
+        long max = req.getRequestURI().equals(Channel.MESSAGES_PATH) ? MAX_DELIVERY_BODY : MAX_FEDERATION_BODY;
+        if (federationPath && (req.getContentLengthLong() < 0 || req.getContentLengthLong() > max)) {
             SecurityConfiguration.problem(
-                    res, 413, ErrorCode.INVALID_QUERY, "a federation request needs a Content-Length of at most 64 KiB");
+                    res,
+                    413,
+                    ErrorCode.INVALID_QUERY,
+                    "a federation request needs a Content-Length of at most " + (max >> 10) + " KiB");
             return;
         }
         chain.doFilter(req, res);

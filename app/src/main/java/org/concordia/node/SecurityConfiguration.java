@@ -164,6 +164,9 @@ class SecurityConfiguration {
 
         private final NodeAudit audit;
         private final SignInThrottle throttle = new SignInThrottle();
+        /** How long a sign-in waits for parallel attempts under its name to settle before it is refused. */
+        private static final long BURST_WAIT_NANOS = 5_000_000_000L;
+
         private volatile String unknownAccountHash;
 
         private String unknownAccountHash() {
@@ -196,12 +199,24 @@ class SecurityConfiguration {
             if (until != null && until - System.nanoTime() >= 0) {
                 return authenticated(user, account);
             }
-            if (!throttle.tryBegin(user)) {
+            boolean begun;
+            try {
+                begun = throttle.begin(user, BURST_WAIT_NANOS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                begun = false;
+            }
+            if (!begun) {
                 audit.loginFailed(account == null ? null : account.username());
                 throw new Throttled(throttle.waitSeconds(user));
             }
             boolean ok = false;
             try {
+                Long meanwhile = remembered == null ? null : verified.get(remembered);
+                if (meanwhile != null && meanwhile - System.nanoTime() >= 0) {
+                    ok = true; // verified by a parallel attempt while this one waited its turn
+                    return authenticated(user, account);
+                }
                 checkPassword(password, account);
                 if (verified.size() > 10_000) {
                     verified.clear();

@@ -55,6 +55,26 @@ final class SignInThrottle {
         return true;
     }
 
+    /**
+     * Like {@link #tryBegin}, but when the name is at its limit only because of attempts still in flight
+     * (not because of failures), waits up to {@code timeoutNanos} for them to settle: a burst of parallel
+     * requests with the right password is not refused for being a burst.
+     */
+    synchronized boolean begin(String name, long timeoutNanos) throws InterruptedException {
+        long deadline = System.nanoTime() + timeoutNanos;
+        while (true) {
+            if (tryBegin(name)) {
+                return true;
+            }
+            State s = state(key(name), false);
+            long left = deadline - System.nanoTime();
+            if (s == null || s.failures.size() >= LIMIT || left <= 0) {
+                return false;
+            }
+            java.util.concurrent.TimeUnit.NANOSECONDS.timedWait(this, left);
+        }
+    }
+
     /** Settles an attempt {@link #tryBegin} reserved: a failure is counted, a success clears the name. */
     synchronized void end(String name, boolean succeeded) {
         String key = key(name);
@@ -71,6 +91,7 @@ final class SignInThrottle {
         if (s.failures.isEmpty() && s.inFlight == 0) {
             states.remove(key);
         }
+        notifyAll();
     }
 
     /** Seconds until {@code name} may try again; 0 when it may now. */

@@ -49,6 +49,35 @@ class SignInThrottleTest {
     }
 
     @Test
+    void aBurstBeyondTheLimitWaitsForAttemptsInFlightInsteadOfBeingRefused() throws Exception {
+        for (int i = 0; i < SignInThrottle.LIMIT; i++) {
+            assertThat(throttle.tryBegin("officer")).isTrue();
+        }
+        java.util.concurrent.CompletableFuture<Boolean> sixth =
+                java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                    try {
+                        return throttle.begin("officer", 10_000_000_000L);
+                    } catch (InterruptedException e) {
+                        throw new IllegalStateException(e);
+                    }
+                });
+        Thread.sleep(100);
+        assertThat(sixth).isNotDone();
+        throttle.end("officer", true);
+        assertThat(sixth.get(5, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+    }
+
+    @Test
+    void aNameAtItsLimitOfFailuresIsRefusedAtOnceEvenWhenWaitingIsAllowed() throws Exception {
+        for (int i = 0; i < SignInThrottle.LIMIT; i++) {
+            fail("officer");
+        }
+        long t = System.nanoTime();
+        assertThat(throttle.begin("officer", 10_000_000_000L)).isFalse();
+        assertThat(System.nanoTime() - t).isLessThan(5_000_000_000L);
+    }
+
+    @Test
     void aSuccessfulSignInClearsTheFailuresAndUnknownNamesAreCountedAlike() {
         for (int i = 0; i < SignInThrottle.LIMIT - 1; i++) {
             fail("officer");

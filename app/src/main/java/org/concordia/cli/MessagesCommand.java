@@ -26,7 +26,8 @@ import picocli.CommandLine.Spec;
             MessagesCommand.Send.class,
             MessagesCommand.ListMessages.class,
             MessagesCommand.Show.class,
-            MessagesCommand.Forward.class
+            MessagesCommand.Forward.class,
+            MessagesCommand.Download.class
         })
 final class MessagesCommand implements Runnable {
     static final ObjectMapper JSON = new ObjectMapper();
@@ -113,6 +114,12 @@ final class MessagesCommand implements Runnable {
         @Option(names = "--thread", paramLabel = "ID", description = "The case thread it continues.")
         String thread;
 
+        @Option(
+                names = "--attach",
+                paramLabel = "FILE",
+                description = "A file to attach (at most 50 MB); repeat for several.")
+        java.util.List<java.nio.file.Path> attach = new java.util.ArrayList<>();
+
         @Option(names = "--json", description = "Print the queued message as JSON.")
         boolean json;
 
@@ -122,11 +129,27 @@ final class MessagesCommand implements Runnable {
         @Override
         public Integer call() throws Exception {
             PrintWriter out = spec.commandLine().getOut();
+            for (java.nio.file.Path f : attach) {
+                if (!java.nio.file.Files.isRegularFile(f)) {
+                    spec.commandLine().getErr().println("error unreadable_input: " + f + " is not a readable file");
+                    return ConcordiaCli.USAGE;
+                }
+            }
             return MessagesCommand.call(node, spec.commandLine().getErr(), client -> {
                 ObjectNode request = JSON.createObjectNode()
                         .put("to", to)
                         .put("subject", subject)
                         .put("body", body);
+                ArrayNode ids = request.putArray("attachments");
+                for (java.nio.file.Path f : attach) {
+                    JsonNode a = JSON.readTree(client.post(
+                            "/api/v1/messages/attachments?name="
+                                    + java.net.URLEncoder.encode(
+                                            f.getFileName().toString(), java.nio.charset.StandardCharsets.UTF_8),
+                            "application/octet-stream",
+                            java.net.http.HttpRequest.BodyPublishers.ofFile(f)));
+                    ids.add(a.path("id").asText());
+                }
                 if (tlp != null) {
                     request.put("tlp", tlp);
                 }
@@ -214,6 +237,38 @@ final class MessagesCommand implements Runnable {
                     out.println();
                     out.println(m.path("body").asText(""));
                 }
+                out.flush();
+                return ConcordiaCli.OK;
+            });
+        }
+    }
+
+    @Command(
+            name = "download",
+            mixinStandardHelpOptions = true,
+            description = "Saves an attachment of a message to a file (decrypted, each segment checked).")
+    static final class Download implements Callable<Integer> {
+        @Mixin
+        NodeOptions node;
+
+        @Parameters(index = "0", paramLabel = "MESSAGE")
+        String message;
+
+        @Parameters(index = "1", paramLabel = "ATTACHMENT")
+        String attachment;
+
+        @Option(names = "--out", required = true, paramLabel = "FILE")
+        java.nio.file.Path file;
+
+        @Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            PrintWriter out = spec.commandLine().getOut();
+            return MessagesCommand.call(node, spec.commandLine().getErr(), client -> {
+                client.download("/api/v1/messages/" + message + "/attachments/" + attachment, file);
+                out.println("wrote " + file + " (" + java.nio.file.Files.size(file) + " bytes)");
                 out.flush();
                 return ConcordiaCli.OK;
             });

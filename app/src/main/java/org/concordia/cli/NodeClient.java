@@ -77,6 +77,32 @@ final class NodeClient implements AutoCloseable {
         return checked(http.send(request, HttpResponse.BodyHandlers.ofByteArray()));
     }
 
+    /** GETs a path into {@code file} (streamed) when the status is 2xx. */
+    void download(String path, java.nio.file.Path file) throws IOException, InterruptedException, Failure {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(base + path))
+                .timeout(timeout)
+                .header("Authorization", authorization)
+                .GET()
+                .build();
+        java.nio.file.Path part = file.resolveSibling(file.getFileName() + ".part");
+        HttpResponse<java.nio.file.Path> r = http.send(request, HttpResponse.BodyHandlers.ofFile(part));
+        if (r.statusCode() / 100 != 2) {
+            byte[] body = java.nio.file.Files.readAllBytes(part);
+            java.nio.file.Files.deleteIfExists(part);
+            String code = "http_" + r.statusCode();
+            String detail = "the node answered HTTP " + r.statusCode();
+            try {
+                JsonNode p = JSON.readTree(body);
+                code = p.path("code").asText(code);
+                detail = p.path("detail").asText(detail);
+            } catch (IOException e) {
+                // not a problem document: keep the status
+            }
+            throw new Failure(r.statusCode(), code, detail);
+        }
+        java.nio.file.Files.move(part, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    }
+
     /** POSTs JSON and returns the reply's bytes when the status is 2xx. */
     byte[] postJson(String path, String json) throws IOException, InterruptedException, Failure {
         return post(path, "application/json", HttpRequest.BodyPublishers.ofString(json));

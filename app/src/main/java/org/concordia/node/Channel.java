@@ -73,6 +73,7 @@ final class Channel implements AutoCloseable {
     private final MessageTables tables;
     private final Federation federation;
     private final NodeAudit audit;
+    private final Attachments attachments;
     private final NodeSettings.Channel settings;
     private final Backoff backoff;
     private final Clock clock;
@@ -118,12 +119,14 @@ final class Channel implements AutoCloseable {
             MessageTables tables,
             Federation federation,
             NodeAudit audit,
+            Attachments attachments,
             NodeSettings.Channel settings,
             Clock clock) {
         this.self = self;
         this.tables = tables;
         this.federation = federation;
         this.audit = audit;
+        this.attachments = attachments;
         this.settings = settings;
         this.backoff = new Backoff(Duration.ofSeconds(1), settings.retryAtMost());
         this.clock = clock;
@@ -172,6 +175,21 @@ final class Channel implements AutoCloseable {
             MessageKind kind,
             ObjectNode extra,
             Guard guard) {
+        return send(user, to, content, tlp, code, thread, kind, extra, guard, List.of());
+    }
+
+    /** Like the others, carrying uploads of {@code user} ({@link Attachments#upload}) as attachments. */
+    Sent send(
+            String user,
+            ParticipantCode to,
+            MessageContent content,
+            TlpLabel tlp,
+            HandlingCode code,
+            UUID thread,
+            MessageKind kind,
+            ObjectNode extra,
+            Guard guard,
+            List<UUID> attachmentIds) {
         Optional<Sealing.EncryptionKeys> own = federation.encryptionKeys();
         Optional<Directory> directory = federation.directory();
         if (own.isEmpty() || directory.isEmpty()) {
@@ -191,6 +209,18 @@ final class Channel implements AutoCloseable {
         UUID id = MessageIds.next(now);
         UUID t = thread == null ? id : thread;
         MessageEnvelope header = new MessageEnvelope(id, t, kind, self, to, now, tlp, code, new byte[0], new byte[0]);
+        List<MessageEnvelope.Attachment> listed = List.of();
+        if (!attachmentIds.isEmpty()) {
+            Attachments.Outgoing o;
+            try {
+                o = attachments.prepare(user, attachmentIds);
+            } catch (Attachments.Refused r) {
+                return new Sent.Refused(r.code, r.getMessage());
+            }
+            extra = extra == null ? JSON.createObjectNode() : extra.deepCopy();
+            extra.set("attachments", o.content());
+            listed = o.envelope();
+        }
         byte[] plaintext = MessageCodec.content(content, extra);
         byte[] info = header.info();
         byte[] aad = header.aad();
@@ -198,7 +228,17 @@ final class Channel implements AutoCloseable {
                 sealing.seal(recipient.get().encryptionKey().get().bytes(), info, aad, plaintext);
         Sealing.Sealed forSelf = sealing.sealLocal(own.get(), info, aad, plaintext);
         MessageEnvelope envelope = new MessageEnvelope(
-                id, t, kind, self, to, header.createdAt(), tlp, code, forRecipient.enc(), forRecipient.ciphertext());
+                id,
+                t,
+                kind,
+                self,
+                to,
+                header.createdAt(),
+                tlp,
+                code,
+                forRecipient.enc(),
+                forRecipient.ciphertext(),
+                listed);
         byte[] envelopeBytes = MessageCodec.envelope(envelope);
         byte[] signature = EnvelopeSignature.sign(federation.signingKey(), envelopeBytes);
         MessageTables.Stored stored = new MessageTables.Stored(
@@ -219,8 +259,14 @@ final class Channel implements AutoCloseable {
                 now,
                 user,
                 null);
-        if (!tables.queue(stored, now.plus(settings.deliverWithin()), c -> guard.run(c, id))) {
-            return new Sent.Refused(ErrorCode.FOLLOW_UP_CLOSED, "the request was decided meanwhile");
+        if (!tables.queue(
+                stored,
+                now.plus(settings.deliverWithin()),
+                c -> org.concordia.store.AttachmentTables.attach(c, attachmentIds, user, id) && guard.run(c, id))) {
+            return attachmentIds.isEmpty()
+                    ? new Sent.Refused(ErrorCode.FOLLOW_UP_CLOSED, "the request was decided meanwhile")
+                    : new Sent.Refused(
+                            ErrorCode.INVALID_VALUE, "an attachment was sent with another message meanwhile");
         }
         audit.channel(
                 AuditAction.MESSAGE_SENT,
@@ -352,10 +398,13 @@ final class Channel implements AutoCloseable {
         Optional<Sealing.EncryptionKeys> own = federation.encryptionKeys();
         List<MessageTables.Stored> good = new ArrayList<>();
         Map<UUID, ObjectNode> contents = new java.util.HashMap<>();
+        Map<UUID, MessageEnvelope> envelopes = new java.util.HashMap<>();
+        List<UUID> incomplete = new ArrayList<>();
         List<UUID> ids = new ArrayList<>();
         Instant now = clock.instant();
         for (JsonNode item : request.path("messages")) {
             MessageTables.Stored m = null;
+            UUID waitsForSegments = null;
             try {
                 String text = item.path("envelope").asText();
                 if (!java.nio.charset.StandardCharsets.US_ASCII.newEncoder().canEncode(text)) {
@@ -378,9 +427,21 @@ final class Channel implements AutoCloseable {
                                         e.get().aad())
                                 .flatMap(MessageCodec::content)
                         : Optional.empty();
+                Attachments.Check check =
+                        content.isEmpty() || e.get().attachments().isEmpty()
+                                ? Attachments.Check.OK
+                                : attachments.check(peer, e.get(), content.get());
+                if (check == Attachments.Check.INCOMPLETE) {
+                    waitsForSegments = e.get().id();
+                    incomplete.add(waitsForSegments);
+                    content = Optional.empty();
+                } else if (check == Attachments.Check.INVALID) {
+                    content = Optional.empty();
+                }
                 if (content.isPresent()) {
                     MessageEnvelope v = e.get();
                     contents.put(v.id(), content.get());
+                    envelopes.put(v.id(), v);
                     m = new MessageTables.Stored(
                             v.id(),
                             v.thread(),
@@ -406,11 +467,19 @@ final class Channel implements AutoCloseable {
             if (m != null) {
                 good.add(m);
                 ids.add(m.id());
+            } else if (waitsForSegments != null) {
+                ids.add(waitsForSegments); // answered "incomplete": its segments are still to come
             } else {
                 ids.add(null);
             }
         }
         Set<UUID> fresh = tables.receive(good);
+        for (MessageTables.Stored m : good) {
+            MessageEnvelope v = envelopes.get(m.id());
+            if (!v.attachments().isEmpty()) {
+                attachments.accepted(v, contents.get(m.id()));
+            }
+        }
         for (MessageTables.Stored m : good) {
             Listener l = MessageKind.parse(m.kind()).map(listeners::get).orElse(null);
             if (l != null) {
@@ -435,6 +504,9 @@ final class Channel implements AutoCloseable {
                 r.put("status", "refused");
                 r.put("code", ErrorCode.MESSAGE_INVALID.code());
                 refused++;
+            } else if (incomplete.contains(id) && !contents.containsKey(id)) {
+                r.put("id", id.toString());
+                r.put("status", "incomplete");
             } else {
                 r.put("id", id.toString());
                 r.put("status", fresh.contains(id) ? "stored" : "duplicate");
@@ -592,10 +664,23 @@ final class Channel implements AutoCloseable {
         }
     }
 
-    /** One request to one recipient: messages, or read receipts. */
-    private void deliver(List<MessageTables.Due> batch) {
-        ParticipantCode to = batch.get(0).recipient();
-        boolean messages = batch.get(0).kind().equals("message");
+    /** One request to one recipient: messages (their attachments' segments first), or read receipts. */
+    private void deliver(List<MessageTables.Due> all) {
+        ParticipantCode to = all.get(0).recipient();
+        boolean messages = all.get(0).kind().equals("message");
+        List<MessageTables.Due> batch = new ArrayList<>();
+        for (MessageTables.Due d : all) {
+            Optional<MessageEnvelope> e = messages ? MessageCodec.envelope(d.envelope()) : Optional.empty();
+            if (e.isPresent() && !e.get().attachments().isEmpty() && !attachments.deliverSegments(to, e.get())) {
+                waiting.add(to);
+                retryOrGiveUp(d, ErrorCode.PARTNER_UNREACHABLE, clock.instant());
+            } else {
+                batch.add(d);
+            }
+        }
+        if (batch.isEmpty()) {
+            return;
+        }
         ObjectNode body = JSON.createObjectNode();
         ArrayNode items = body.putArray(messages ? "messages" : "receipts");
         for (MessageTables.Due d : batch) {
@@ -639,7 +724,9 @@ final class Channel implements AutoCloseable {
         for (int i = 0; i < batch.size(); i++) {
             String status = results.get(i).path("status").asText();
             MessageTables.Due d = batch.get(i);
-            if (status.equals("refused")) {
+            if (status.equals("incomplete")) {
+                retryOrGiveUp(d, ErrorCode.PARTNER_UNREACHABLE, now);
+            } else if (status.equals("refused")) {
                 ErrorCode code =
                         ErrorCode.fromCode(results.get(i).path("code").asText()).orElse(ErrorCode.MESSAGE_INVALID);
                 giveUp(d, code, now);

@@ -41,8 +41,10 @@ class FederationApi {
     private final Federation federation;
     private final NodeAudit audit;
     private final Channel channel;
+    private final Attachments attachments;
 
-    FederationApi(Node node, Federation federation, NodeAudit audit, Channel channel) {
+    FederationApi(Node node, Federation federation, NodeAudit audit, Channel channel, Attachments attachments) {
+        this.attachments = attachments;
         this.node = node;
         this.federation = federation;
         this.audit = audit;
@@ -148,6 +150,41 @@ class FederationApi {
             return malformed(a, request, "not receipts of the federation API");
         }
         return signed(200, JSON.writeValueAsBytes(channel.receipts(a.peer(), json)), a.peer(), a.nonce());
+    }
+
+    /** A sealed segment of an attachment, delivered ahead of its message (the body is the segment). */
+    @PostMapping(path = Attachments.SEGMENT_PATH, produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<byte[]> segment(
+            @org.springframework.web.bind.annotation.PathVariable String id,
+            @org.springframework.web.bind.annotation.PathVariable int seq,
+            @org.springframework.web.bind.annotation.PathVariable int of,
+            @RequestBody(required = false) byte[] body,
+            HttpServletRequest request)
+            throws IOException {
+        Checked checked = check(body, request);
+        if (checked instanceof Refused r) {
+            return r.response();
+        }
+        Accepted a = (Accepted) checked;
+        java.util.UUID uuid;
+        try {
+            uuid = java.util.UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            return malformed(a, request, "not an attachment id");
+        }
+        if (a.body().length == 0 || !attachments.receiveSegment(a.peer(), uuid, seq, of, a.body())) {
+            audit.badRequest(a.peer(), request.getRequestURI(), ErrorCode.MESSAGE_INVALID);
+            return signed(
+                    400,
+                    problem(400, ErrorCode.MESSAGE_INVALID, "not a segment this node can take"),
+                    a.peer(),
+                    a.nonce());
+        }
+        return signed(
+                200,
+                "{\"status\":\"stored\"}".getBytes(java.nio.charset.StandardCharsets.US_ASCII),
+                a.peer(),
+                a.nonce());
     }
 
     /** {@code bytes} as a JSON object with an array {@code field} of at most {@link Channel#BATCH} items, or null. */

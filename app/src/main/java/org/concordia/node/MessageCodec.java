@@ -47,6 +47,15 @@ final class MessageCodec {
         o.put("handlingCode", e.handlingCode().name());
         o.put("enc", B64.encodeToString(e.enc()));
         o.put("ciphertext", B64.encodeToString(e.ciphertext()));
+        if (!e.attachments().isEmpty()) {
+            var a = o.putArray("attachments");
+            for (MessageEnvelope.Attachment x : e.attachments()) {
+                a.addObject()
+                        .put("id", x.id().toString())
+                        .put("segments", x.segments())
+                        .put("sha256", B64.encodeToString(x.sha256()));
+            }
+        }
         return bytes(o);
     }
 
@@ -65,6 +74,13 @@ final class MessageCodec {
             if (from == null || to == null || kind.isEmpty() || tlp.isEmpty() || code.isEmpty()) {
                 return Optional.empty();
             }
+            java.util.List<MessageEnvelope.Attachment> attachments = new java.util.ArrayList<>();
+            for (JsonNode a : o.path("attachments")) {
+                attachments.add(new MessageEnvelope.Attachment(
+                        UUID.fromString(a.path("id").asText()),
+                        a.path("segments").asInt(),
+                        UNB64.decode(a.path("sha256").asText())));
+            }
             return Optional.of(new MessageEnvelope(
                     UUID.fromString(o.path("id").asText()),
                     UUID.fromString(o.path("thread").asText()),
@@ -75,7 +91,8 @@ final class MessageCodec {
                     tlp.get(),
                     code.get(),
                     UNB64.decode(o.path("enc").asText()),
-                    UNB64.decode(o.path("ciphertext").asText())));
+                    UNB64.decode(o.path("ciphertext").asText()),
+                    attachments));
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
         }

@@ -1,6 +1,5 @@
 package org.concordia.node;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.security.Principal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -32,9 +31,11 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/messages")
 class MessagesApi {
     private final Channel channel;
+    private final Attachments attachments;
 
-    MessagesApi(Channel channel) {
+    MessagesApi(Channel channel, Attachments attachments) {
         this.channel = channel;
+        this.attachments = attachments;
     }
 
     /**
@@ -42,7 +43,14 @@ class MessagesApi {
      * (TLP 2.0, default amber), {@code handlingCode} (H0–H3, default H0), {@code thread} (the id of the
      * case thread it continues).
      */
-    record SendRequest(String to, String subject, String body, String tlp, String handlingCode, String thread) {}
+    record SendRequest(
+            String to,
+            String subject,
+            String body,
+            String tlp,
+            String handlingCode,
+            String thread,
+            List<String> attachments) {}
 
     @PostMapping(produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Map<String, Object>> send(@RequestBody SendRequest request, Principal user) {
@@ -68,11 +76,19 @@ class MessagesApi {
                         .orElseThrow(() -> new ApiErrors.ApiException(
                                 400, ErrorCode.INVALID_HANDLING, "handlingCode must be H0, H1, H2 or H3"));
         UUID thread = request.thread() == null ? null : uuid(request.thread(), 400);
-        return switch (channel.send(user.getName(), to, content, tlp, code, thread, MessageKind.MESSAGE, null)) {
+        List<UUID> attached = new ArrayList<>();
+        for (String a : request.attachments() == null ? List.<String>of() : request.attachments()) {
+            attached.add(uuid(a, 400));
+        }
+        if (attached.size() > 20 || attached.stream().distinct().count() != attached.size()) {
+            throw new ApiErrors.ApiException(
+                    400, ErrorCode.INVALID_VALUE, "at most 20 attachments per message, each once");
+        }
+        return switch (channel.send(
+                user.getName(), to, content, tlp, code, thread, MessageKind.MESSAGE, null, (c, id) -> true, attached)) {
             case Channel.Sent.Queued q ->
                 ResponseEntity.status(201)
-                        .body(summary(
-                                new Channel.View(q.message(), java.util.Optional.of(contentNode(content))), false));
+                        .body(summary(new Channel.View(q.message(), channel.open(q.message())), false));
             case Channel.Sent.Refused r -> throw new ApiErrors.ApiException(422, r.code(), r.reason());
         };
     }
@@ -124,6 +140,71 @@ class MessagesApi {
                 .orElseThrow(() -> new ApiErrors.ApiException(404, ErrorCode.NOT_FOUND, "no such message"));
     }
 
+    /**
+     * Uploads an attachment (the request body, at most 50 MB, read and sealed segment by segment) to be
+     * sent with a message of the caller's: {@code {"id", "name", "size", "sha256"}}.
+     */
+    @PostMapping(
+            path = "/attachments",
+            consumes = MediaType.APPLICATION_OCTET_STREAM_VALUE,
+            produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<Map<String, Object>> upload(
+            jakarta.servlet.http.HttpServletRequest request, @RequestParam String name, Principal user)
+            throws java.io.IOException {
+        if (request.getContentLengthLong() > Attachments.MAX_BYTES) {
+            throw new ApiErrors.ApiException(413, ErrorCode.ATTACHMENT_TOO_LARGE, "an attachment is at most 50 MB");
+        }
+        try {
+            Attachments.Info a = attachments.upload(user.getName(), name, request.getInputStream());
+            Map<String, Object> out = new LinkedHashMap<>();
+            out.put("id", a.id().toString());
+            out.put("name", a.name());
+            out.put("size", a.size());
+            out.put("sha256", a.sha256());
+            return ResponseEntity.status(201).body(out);
+        } catch (Attachments.Refused r) {
+            throw new ApiErrors.ApiException(r.status, r.code, r.getMessage());
+        }
+    }
+
+    /** An attachment of a message, decrypted as it streams (each segment checked by its tag). */
+    @GetMapping(path = "/{id}/attachments/{attachment}", produces = MediaType.APPLICATION_OCTET_STREAM_VALUE)
+    ResponseEntity<org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody> download(
+            @PathVariable String id, @PathVariable String attachment, Principal user) {
+        UUID messageId = uuid(id, 404);
+        Channel.View v = channel.read(messageId, user.getName())
+                .orElseThrow(() -> new ApiErrors.ApiException(404, ErrorCode.NOT_FOUND, "no such message"));
+        com.fasterxml.jackson.databind.JsonNode listed = null;
+        for (com.fasterxml.jackson.databind.JsonNode a : v.content()
+                .map(c -> c.path("attachments"))
+                .orElse(com.fasterxml.jackson.databind.node.MissingNode.getInstance())) {
+            if (a.path("id").asText().equals(attachment)) {
+                listed = a;
+            }
+        }
+        if (listed == null) {
+            throw new ApiErrors.ApiException(404, ErrorCode.NOT_FOUND, "no such attachment");
+        }
+        com.fasterxml.jackson.databind.JsonNode chosen = listed;
+        String name = chosen.path("name").asText("attachment");
+        return ResponseEntity.ok()
+                .header(
+                        "Content-Disposition",
+                        org.springframework.http.ContentDisposition.attachment()
+                                .filename(name, java.nio.charset.StandardCharsets.UTF_8)
+                                .build()
+                                .toString())
+                .header("Content-Length", Long.toString(chosen.path("size").asLong()))
+                .contentType(MediaType.APPLICATION_OCTET_STREAM)
+                .body(out -> {
+                    try {
+                        attachments.download(messageId, chosen, out);
+                    } catch (Attachments.Refused r) {
+                        throw new java.io.IOException("attachment not available", r);
+                    }
+                });
+    }
+
     private static UUID uuid(String text, int status) {
         try {
             return UUID.fromString(text);
@@ -132,13 +213,6 @@ class MessagesApi {
                     ? new ApiErrors.ApiException(404, ErrorCode.NOT_FOUND, "no such message")
                     : new ApiErrors.ApiException(400, ErrorCode.INVALID_ID, "a thread is a message id (UUID)");
         }
-    }
-
-    private static ObjectNode contentNode(MessageContent c) {
-        ObjectNode o = new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode();
-        o.put("subject", c.subject());
-        o.put("body", c.body());
-        return o;
     }
 
     /** The message as JSON: ids, route, status, handling; the subject (and the body when asked) when it opens. */
@@ -157,7 +231,16 @@ class MessagesApi {
         out.put("statusAt", m.statusAt().toString());
         out.put("tlp", m.tlp());
         out.put("handlingCode", m.handlingCode());
-        out.put("attachments", List.of());
+        List<Map<String, Object>> attachments = new ArrayList<>();
+        for (Attachments.Info a : Attachments.listed(v.content())) {
+            Map<String, Object> x = new LinkedHashMap<>();
+            x.put("id", a.id().toString());
+            x.put("name", a.name());
+            x.put("size", a.size());
+            x.put("sha256", a.sha256());
+            attachments.add(x);
+        }
+        out.put("attachments", attachments);
         if (m.errorCode() != null) {
             out.put("code", m.errorCode());
         }

@@ -15,6 +15,7 @@ import org.apache.tomcat.util.net.SSLHostConfigCertificate;
 import org.concordia.audit.AuditSigner;
 import org.concordia.audit.TermHasher;
 import org.concordia.pki.NodeCredentials;
+import org.concordia.store.AttachmentTables;
 import org.concordia.store.FollowUpTables;
 import org.concordia.store.MessageTables;
 import org.concordia.store.NodeStorage;
@@ -121,7 +122,18 @@ class NodeApplication {
     Channel channel(
             NodeSettings settings, ConnectionPool connections, Federation federation, NodeAudit audit, Clock clock) {
         return new Channel(
-                settings.participant(), new MessageTables(connections), federation, audit, settings.channel(), clock);
+                settings.participant(),
+                new MessageTables(connections),
+                federation,
+                audit,
+                attachments(connections, federation, clock),
+                settings.channel(),
+                clock);
+    }
+
+    @Bean
+    Attachments attachments(ConnectionPool connections, Federation federation, Clock clock) {
+        return new Attachments(new AttachmentTables(connections), federation, clock);
     }
 
     @Bean(destroyMethod = "close")

@@ -42,7 +42,10 @@ class PortGuard extends OncePerRequestFilter {
         }
         // The federation listener lets any certificate through the handshake: no body is read before the
         // checks unless it is announced and bounded.
-        long max = req.getRequestURI().equals(Channel.MESSAGES_PATH) ? MAX_DELIVERY_BODY : MAX_FEDERATION_BODY;
+        long max = req.getRequestURI().equals(Channel.MESSAGES_PATH)
+                        || req.getRequestURI().startsWith("/federation/v1/attachments/")
+                ? MAX_DELIVERY_BODY
+                : MAX_FEDERATION_BODY;
         if (federationPath && (req.getContentLengthLong() < 0 || req.getContentLengthLong() > max)) {
             SecurityConfiguration.problem(
                     res,

@@ -54,6 +54,20 @@ class SecurityConfiguration {
             new Rule(HttpMethod.GET, "/api/v1/messages/*", Roles.OFFICER, Roles.ANALYST, Roles.DPO, Roles.RELEASER),
             new Rule(
                     HttpMethod.POST,
+                    "/api/v1/messages/attachments",
+                    Roles.OFFICER,
+                    Roles.ANALYST,
+                    Roles.DPO,
+                    Roles.RELEASER),
+            new Rule(
+                    HttpMethod.GET,
+                    "/api/v1/messages/*/attachments/*",
+                    Roles.OFFICER,
+                    Roles.ANALYST,
+                    Roles.DPO,
+                    Roles.RELEASER),
+            new Rule(
+                    HttpMethod.POST,
                     "/api/v1/messages/*/forward",
                     Roles.OFFICER,
                     Roles.ANALYST,

@@ -456,6 +456,113 @@ class ChannelTest {
         assertThat(refused.out()).contains("refused");
     }
 
+    @Test
+    void anAttachmentTravelsSealedInSegmentsAndArrivesWithTheHashItWasSentWith() throws Exception {
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; text.length() < 3 * 1024 * 1024 + 123; i++) {
+            text.append("Evidence file of case 42, line ").append(i).append('\n');
+        }
+        byte[] content = text.toString().getBytes(StandardCharsets.UTF_8);
+        Path file = tmp.resolve("evidence-42.txt");
+        java.nio.file.Files.write(file, content);
+        String interpol = nodes.get("INTERPOL").url();
+        String europol = nodes.get("EUROPOL").url();
+        Run sent = cli(
+                "messages",
+                "send",
+                "--node",
+                interpol,
+                "--user",
+                "officer",
+                "--password",
+                "officer-pass",
+                "--to",
+                "EUROPOL",
+                "--subject",
+                "Evidence",
+                "--body",
+                "See the file.",
+                "--attach",
+                file.toString(),
+                "--json");
+        assertThat(sent.exit()).as(sent.err()).isZero();
+        String id = JSON.readTree(sent.out()).path("id").asText();
+        JsonNode attached = JSON.readTree(sent.out()).path("attachments").get(0);
+        assertThat(attached.path("name").asText()).isEqualTo("evidence-42.txt");
+        assertThat(attached.path("size").asLong()).isEqualTo(content.length);
+
+        awaitMessage("INTERPOL", id, m -> m.path("status").asText().equals("delivered"));
+        JsonNode received = awaitMessage("EUROPOL", id, m -> true);
+        JsonNode listed = received.path("attachments").get(0);
+        String sha256 = java.util.HexFormat.of()
+                .formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(content));
+        assertThat(listed.path("sha256").asText()).isEqualTo(sha256);
+
+        Path out = tmp.resolve("downloaded.txt");
+        Run got = cli(
+                "messages",
+                "download",
+                id,
+                listed.path("id").asText(),
+                "--out",
+                out.toString(),
+                "--node",
+                europol,
+                "--user",
+                "officer",
+                "--password",
+                "officer-pass");
+        assertThat(got.exit()).as(got.err()).isZero();
+        assertThat(java.nio.file.Files.readAllBytes(out)).isEqualTo(content);
+
+        byte[] plain = "Evidence file of case 42".getBytes(StandardCharsets.UTF_8);
+        for (String node : List.of("INTERPOL", "EUROPOL")) {
+            List<byte[]> cells = cells(
+                    node,
+                    "SELECT * FROM attachment_segment WHERE attachment = '"
+                            + listed.path("id").asText() + "'");
+            assertThat(cells).as("segments at " + node).hasSizeGreaterThan(12);
+            for (byte[] cell : cells) {
+                assertThat(java.util.HexFormat.of().formatHex(cell))
+                        .doesNotContain(java.util.HexFormat.of().formatHex(plain));
+            }
+            for (byte[] cell : cells(node, "SELECT * FROM attachment")) {
+                assertThat(new String(cell, StandardCharsets.ISO_8859_1)).doesNotContain("evidence-42");
+            }
+        }
+    }
+
+    @Test
+    void anAttachmentOverFiftyMegabytesIsRefusedBeforeItIsRead() throws Exception {
+        long tooBig = 50L * 1024 * 1024 + 1;
+        HttpRequest request = HttpRequest.newBuilder(
+                        URI.create(nodes.get("INTERPOL").url() + "/api/v1/messages/attachments?name=big.bin"))
+                .header(
+                        "Authorization",
+                        "Basic "
+                                + Base64.getEncoder()
+                                        .encodeToString("officer:officer-pass".getBytes(StandardCharsets.UTF_8)))
+                .header("Content-Type", "application/octet-stream")
+                .POST(HttpRequest.BodyPublishers.fromPublisher(
+                        HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.InputStream() {
+                            long left = tooBig;
+
+                            @Override
+                            public int read() {
+                                return left-- > 0 ? 'x' : -1;
+                            }
+                        }),
+                        tooBig))
+                .build();
+        try (HttpClient c = HttpClient.newHttpClient()) {
+            HttpResponse<String> r = c.send(request, HttpResponse.BodyHandlers.ofString());
+            assertThat(r.statusCode()).isEqualTo(413);
+            assertThat(r.body()).contains("attachment_too_large");
+        } catch (java.io.IOException e) {
+            // the node may close the connection while the body is still being sent: also a refusal
+        }
+    }
+
     private List<AuditEntry> audit(String node, AuditAction action) {
         return nodes.get(node).auditEntries().stream()
                 .filter(e -> e.event().action() == action)

@@ -146,6 +146,22 @@ class NodeApiTest {
                         Roles.RELEASER),
                 roles(
                         "POST",
+                        "/api/v1/messages/attachments",
+                        "/api/v1/messages/attachments?name=a.txt",
+                        Roles.OFFICER,
+                        Roles.ANALYST,
+                        Roles.DPO,
+                        Roles.RELEASER),
+                roles(
+                        "GET",
+                        "/api/v1/messages/*/attachments/*",
+                        "/api/v1/messages/0190b1d2-0000-7000-8000-000000000000/attachments/0190b1d2-0000-7000-8000-000000000001",
+                        Roles.OFFICER,
+                        Roles.ANALYST,
+                        Roles.DPO,
+                        Roles.RELEASER),
+                roles(
+                        "POST",
                         "/api/v1/messages/*/forward",
                         "/api/v1/messages/0190b1d2-0000-7000-8000-000000000000/forward",
                         Roles.OFFICER,

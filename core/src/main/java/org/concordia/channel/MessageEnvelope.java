@@ -27,9 +27,59 @@ public record MessageEnvelope(
         TlpLabel tlp,
         HandlingCode handlingCode,
         byte[] enc,
-        byte[] ciphertext) {
+        byte[] ciphertext,
+        java.util.List<Attachment> attachments) {
     /** The format name in the encoding and in the HPKE info. */
     public static final String FORMAT = "concordia-message/1";
+
+    /**
+     * An attachment as the envelope lists it in clear: its id, how many sealed segments it has and the
+     * SHA-256 of those segments in order (the sender's signature of the envelope covers them, so the
+     * recipient checks what it received before it accepts the message). Name, size, key and the
+     * plaintext's hash are in the sealed content.
+     */
+    public record Attachment(UUID id, int segments, byte[] sha256) {
+        public Attachment {
+            Objects.requireNonNull(id, "id");
+            if (segments < 1 || sha256.length != 32) {
+                throw new IllegalArgumentException("an attachment has segments and a SHA-256");
+            }
+            sha256 = sha256.clone();
+        }
+
+        @Override
+        public byte[] sha256() {
+            return sha256.clone();
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Attachment a
+                    && id.equals(a.id)
+                    && segments == a.segments
+                    && Arrays.equals(sha256, a.sha256);
+        }
+
+        @Override
+        public int hashCode() {
+            return id.hashCode();
+        }
+    }
+
+    /** An envelope without attachments. */
+    public MessageEnvelope(
+            UUID id,
+            UUID thread,
+            MessageKind kind,
+            ParticipantCode from,
+            ParticipantCode to,
+            Instant createdAt,
+            TlpLabel tlp,
+            HandlingCode handlingCode,
+            byte[] enc,
+            byte[] ciphertext) {
+        this(id, thread, kind, from, to, createdAt, tlp, handlingCode, enc, ciphertext, java.util.List.of());
+    }
 
     public MessageEnvelope {
         Objects.requireNonNull(id, "id");
@@ -42,6 +92,7 @@ public record MessageEnvelope(
         createdAt = Objects.requireNonNull(createdAt, "createdAt").truncatedTo(ChronoUnit.MICROS);
         enc = enc.clone();
         ciphertext = ciphertext.clone();
+        attachments = java.util.List.copyOf(attachments);
         if (from.equals(to)) {
             throw new IllegalArgumentException("a message goes to another participant");
         }
@@ -89,7 +140,8 @@ public record MessageEnvelope(
                 && tlp == e.tlp
                 && handlingCode == e.handlingCode
                 && Arrays.equals(enc, e.enc)
-                && Arrays.equals(ciphertext, e.ciphertext);
+                && Arrays.equals(ciphertext, e.ciphertext)
+                && attachments.equals(e.attachments);
     }
 
     @Override

@@ -77,7 +77,8 @@ public enum ErrorCode {
     MESSAGE_INVALID,
     MESSAGE_UNDELIVERABLE,
     FORWARDING_REFUSED,
-    FOLLOW_UP_CLOSED;
+    FOLLOW_UP_CLOSED,
+    ATTACHMENT_TOO_LARGE;
 
     /** The wire form, for example {@code mrz_check_digit}. */
     /** The code of this wire name ({@code "no_agreement"}), or empty when it names none. */

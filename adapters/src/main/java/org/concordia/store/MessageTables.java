@@ -101,14 +101,16 @@ public final class MessageTables {
                 c.rollback();
                 return false;
             }
-            insert(c, m);
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO outbox (id, recipient, kind, message,"
-                    + " next_attempt, deliver_by) VALUES (?, ?, 'message', ?, ?, ?)")) {
-                ps.setObject(1, m.id());
-                ps.setString(2, m.to().value());
-                ps.setObject(3, m.id());
-                ps.setTimestamp(4, Timestamp.from(m.createdAt()));
-                ps.setTimestamp(5, Timestamp.from(deliverBy));
+            // the message and its outbox row in one statement
+            try (PreparedStatement ps = c.prepareStatement("WITH m AS (INSERT INTO message (" + COLUMNS
+                    + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)) INSERT INTO outbox (id, recipient,"
+                    + " kind, message, next_attempt, deliver_by) VALUES (?, ?, 'message', ?, ?, ?)")) {
+                bind(ps, m);
+                ps.setObject(18, m.id());
+                ps.setString(19, m.to().value());
+                ps.setObject(20, m.id());
+                ps.setTimestamp(21, Timestamp.from(m.createdAt()));
+                ps.setTimestamp(22, Timestamp.from(deliverBy));
                 ps.executeUpdate();
             }
             return true;
@@ -360,14 +362,6 @@ public final class MessageTables {
             return rs.getLong(1);
         } catch (SQLException e) {
             throw failure("cannot count the outbox", e);
-        }
-    }
-
-    private static void insert(Connection c, Stored m) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(
-                "INSERT INTO message (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-            bind(ps, m);
-            ps.executeUpdate();
         }
     }
 

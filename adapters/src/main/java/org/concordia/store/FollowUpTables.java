@@ -76,20 +76,41 @@ public final class FollowUpTables {
 
     /** {@link #decide(Connection, UUID, FollowUp.State, Instant, String, UUID)} in its own transaction. */
     public boolean decide(UUID id, FollowUp.State state, Instant at, String decidedBy, UUID decisionMessage) {
+        return durably(c -> decide(c, id, state, at, decidedBy, decisionMessage));
+    }
+
+    private interface Work {
+        boolean run(Connection c) throws SQLException;
+    }
+
+    /**
+     * In its own transaction, committed synchronously: what a received message caused is acknowledged
+     * to its sender right after, so it must outlive a crash of the database server.
+     */
+    private boolean durably(Work work) {
         try (Connection c = dataSource.getConnection()) {
-            return decide(c, id, state, at, decidedBy, decisionMessage);
+            c.setAutoCommit(false);
+            try (java.sql.Statement s = c.createStatement()) {
+                s.execute("SET LOCAL synchronous_commit = on");
+            }
+            try {
+                boolean result = work.run(c);
+                c.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
+            }
         } catch (SQLException e) {
-            throw failure("cannot record a follow-up decision", e);
+            throw failure("cannot store a follow-up request", e);
         }
     }
 
     /** {@link #insert(Connection, FollowUp, String)} in its own transaction. */
     public boolean insert(FollowUp f, String requestedBy) {
-        try (Connection c = dataSource.getConnection()) {
-            return insert(c, f, requestedBy);
-        } catch (SQLException e) {
-            throw failure("cannot store a follow-up request", e);
-        }
+        return durably(c -> insert(c, f, requestedBy));
     }
 
     public Optional<Row> find(UUID id) {

@@ -181,7 +181,11 @@ final class Attachments {
 
     /** A segment a verified partner delivers ahead of its message. */
     boolean receiveSegment(ParticipantCode peer, UUID id, int seq, int of, byte[] bytes) {
-        if (seq < 0 || of < 1 || seq >= of || of > MAX_BYTES / SegmentCipher.SEGMENT + 1) {
+        if (seq < 0
+                || of < 1
+                || seq >= of
+                || of > MAX_BYTES / SegmentCipher.SEGMENT + 1
+                || bytes.length > SegmentCipher.SEGMENT + SegmentCipher.TAG) {
             return false;
         }
         tables.startReceiving(id, peer.value(), of, clock.instant());
@@ -189,11 +193,12 @@ final class Attachments {
         if (row.isEmpty()
                 || row.get().outgoing()
                 || !peer.value().equals(row.get().peer())
-                || row.get().complete()
                 || row.get().segments() != of) {
-            return false; // another participant's attachment, or one accepted already
+            return false; // another participant's attachment
         }
-        tables.putSegment(id, seq, bytes);
+        if (!row.get().complete()) { // a complete one was accepted with its message: a repeat is acknowledged
+            tables.putSegment(id, seq, bytes);
+        }
         return true;
     }
 

@@ -295,7 +295,10 @@ final class Channel implements AutoCloseable {
         TlpLabel tlp = TlpLabel.parse(m.tlp()).orElse(TlpLabel.RED);
         HandlingCode code = HandlingCode.parse(m.handlingCode()).orElse(HandlingCode.H3);
         ParticipantCode origin = m.direction() == MessageTables.Direction.IN ? m.from() : self;
-        boolean restricted = tlp == TlpLabel.RED || code == HandlingCode.H2 || code == HandlingCode.H3;
+        boolean restricted = tlp == TlpLabel.RED
+                || tlp == TlpLabel.AMBER_STRICT
+                || code == HandlingCode.H2
+                || code == HandlingCode.H3;
         if (restricted && !to.equals(origin)) {
             audit.channel(
                     AuditAction.FORWARDING_REFUSED,
@@ -314,6 +317,7 @@ final class Channel implements AutoCloseable {
         ObjectNode extra = c.deepCopy();
         extra.remove("subject");
         extra.remove("body");
+        extra.remove("attachments"); // sealed to this message's keys only: not forwarded (attach them anew)
         extra.put("forwardedFrom", id.toString());
         return send(
                 user,
@@ -396,6 +400,13 @@ final class Channel implements AutoCloseable {
         Directory directory = federation.directory().orElseThrow();
         Optional<PublicKey> key = publicKey(directory, peer);
         Optional<Sealing.EncryptionKeys> own = federation.encryptionKeys();
+        if (key.isEmpty() || own.isEmpty()) {
+            // this node's own state (no key yet, a directory without the sender): not the messages' fault
+            ObjectNode out = JSON.createObjectNode();
+            ArrayNode results = out.putArray("results");
+            request.path("messages").forEach(x -> results.addObject().put("status", "retry"));
+            return out;
+        }
         List<MessageTables.Stored> good = new ArrayList<>();
         Map<UUID, ObjectNode> contents = new java.util.HashMap<>();
         Map<UUID, MessageEnvelope> envelopes = new java.util.HashMap<>();
@@ -474,6 +485,23 @@ final class Channel implements AutoCloseable {
             }
         }
         Set<UUID> fresh = tables.receive(good);
+        // a "duplicate" must be the very message stored under its id, from the same sender: another
+        // participant's id, or other bytes under a known id, is refused and changes nothing
+        List<MessageTables.Stored> accepted = new ArrayList<>();
+        for (MessageTables.Stored m : good) {
+            if (fresh.contains(m.id())
+                    || tables.find(m.id())
+                            .filter(x -> x.direction() == MessageTables.Direction.IN
+                                    && x.from().equals(peer)
+                                    && java.util.Arrays.equals(x.envelope(), m.envelope()))
+                            .isPresent()) {
+                accepted.add(m);
+            } else {
+                contents.remove(m.id());
+                ids.replaceAll(x -> m.id().equals(x) ? null : x);
+            }
+        }
+        good = accepted;
         for (MessageTables.Stored m : good) {
             MessageEnvelope v = envelopes.get(m.id());
             if (!v.attachments().isEmpty()) {
@@ -546,7 +574,14 @@ final class Channel implements AutoCloseable {
                 applied.add(id);
                 r.put("status", "applied");
             } else {
-                r.put("status", tables.find(id).isPresent() ? "applied" : "unknown");
+                r.put(
+                        "status",
+                        tables.find(id)
+                                        .filter(x ->
+                                                x.direction() == MessageTables.Direction.OUT && x.to().equals(peer))
+                                        .isPresent()
+                                ? "applied"
+                                : "unknown");
             }
         }
         if (!applied.isEmpty()) {
@@ -610,8 +645,16 @@ final class Channel implements AutoCloseable {
                         running.add(calls.submit(() -> deliver(batch)));
                     }
                 }
-                for (Future<?> f : running) {
-                    f.get();
+                Exception failed = null;
+                for (Future<?> f : running) { // every one, so no row is still in flight next round
+                    try {
+                        f.get();
+                    } catch (java.util.concurrent.ExecutionException e) {
+                        failed = e;
+                    }
+                }
+                if (failed != null) {
+                    throw failed;
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -726,7 +769,7 @@ final class Channel implements AutoCloseable {
         for (int i = 0; i < batch.size(); i++) {
             String status = results.get(i).path("status").asText();
             MessageTables.Due d = batch.get(i);
-            if (status.equals("incomplete")) {
+            if (status.equals("incomplete") || status.equals("retry")) {
                 retryOrGiveUp(d, ErrorCode.PARTNER_UNREACHABLE, now);
             } else if (status.equals("refused")) {
                 ErrorCode code =

@@ -61,19 +61,29 @@ final class SignInThrottle {
      * requests with the right password is not refused for being a burst.
      */
     synchronized boolean begin(String name, long timeoutNanos) throws InterruptedException {
-        long deadline = System.nanoTime() + timeoutNanos;
+        long deadline = System.nanoTime() + timeoutNanos; // real time: the wait is real
         while (true) {
             if (tryBegin(name)) {
                 return true;
             }
             State s = state(key(name), false);
             long left = deadline - System.nanoTime();
-            if (s == null || s.failures.size() >= LIMIT || left <= 0) {
-                return false;
+            if (s == null || s.failures.size() >= LIMIT || left <= 0 || waiting >= MAX_WAITING) {
+                return false; // at most MAX_WAITING requests parked, so guesses cannot hold every thread
             }
-            java.util.concurrent.TimeUnit.NANOSECONDS.timedWait(this, left);
+            waiting++;
+            try {
+                java.util.concurrent.TimeUnit.NANOSECONDS.timedWait(this, left);
+            } finally {
+                waiting--;
+            }
         }
     }
+
+    /** Requests parked in {@link #begin} at most, over all names. */
+    static final int MAX_WAITING = 32;
+
+    private int waiting;
 
     /** Settles an attempt {@link #tryBegin} reserved: a failure is counted, a success clears the name. */
     synchronized void end(String name, boolean succeeded) {

@@ -534,6 +534,9 @@ class ChannelTest {
 
     @Test
     void anAttachmentOverFiftyMegabytesIsRefusedBeforeItIsRead() throws Exception {
+        long before = cells("INTERPOL", "SELECT count(*) FROM attachment").size();
+        long rowsBefore = Long.parseLong(
+                new String(cells("INTERPOL", "SELECT count(*) FROM attachment").get(0), StandardCharsets.UTF_8));
         long tooBig = 50L * 1024 * 1024 + 1;
         HttpRequest request = HttpRequest.newBuilder(
                         URI.create(nodes.get("INTERPOL").url() + "/api/v1/messages/attachments?name=big.bin"))
@@ -561,6 +564,93 @@ class ChannelTest {
         } catch (java.io.IOException e) {
             // the node may close the connection while the body is still being sent: also a refusal
         }
+        assertThat(before).isEqualTo(1);
+        assertThat(Long.parseLong(new String(
+                        cells("INTERPOL", "SELECT count(*) FROM attachment").get(0), StandardCharsets.UTF_8)))
+                .as("nothing of it kept")
+                .isEqualTo(rowsBefore);
+    }
+
+    @Test
+    void aPartnerCannotPassItsMessageOffUnderTheIdOfAnotherMessage() throws Exception {
+        // INTERPOL sent EUROPOL a message; EUROPOL now delivers a message of its own under that id
+        String taken = send("INTERPOL", "EUROPOL", "Original", "original body")
+                .path("id")
+                .asText();
+        awaitMessage("INTERPOL", taken, m -> m.path("status").asText().equals("delivered"));
+        org.concordia.model.ParticipantCode interpolCode = new org.concordia.model.ParticipantCode("INTERPOL");
+        org.concordia.model.ParticipantCode europolCode = new org.concordia.model.ParticipantCode("EUROPOL");
+        org.concordia.pki.NodeCredentials europol = org.concordia.pki.NodeCredentials.load(
+                org.concordia.pki.NodeCredentials.keystoreFile(federation.dir, europolCode), TestFederation.PASSWORD);
+        org.concordia.pki.NodeCredentials interpol = org.concordia.pki.NodeCredentials.load(
+                org.concordia.pki.NodeCredentials.keystoreFile(federation.dir, interpolCode), TestFederation.PASSWORD);
+        java.util.UUID id = java.util.UUID.fromString(taken);
+        java.time.Instant now = java.time.Instant.now();
+        org.concordia.channel.MessageEnvelope header = new org.concordia.channel.MessageEnvelope(
+                id,
+                id,
+                org.concordia.channel.MessageKind.MESSAGE,
+                europolCode,
+                interpolCode,
+                now,
+                org.concordia.model.TlpLabel.AMBER,
+                org.concordia.model.HandlingCode.H0,
+                new byte[0],
+                new byte[0]);
+        org.concordia.pki.Sealing.Sealed sealed = org.concordia.pki.Sealing.standard()
+                .seal(
+                        interpol.encryption().orElseThrow().publicKey(),
+                        header.info(),
+                        header.aad(),
+                        "{\"subject\": \"Imposter\", \"body\": \"not what INTERPOL sent\"}"
+                                .getBytes(StandardCharsets.UTF_8));
+        byte[] envelope = MessageCodec.envelope(new org.concordia.channel.MessageEnvelope(
+                id,
+                id,
+                header.kind(),
+                europolCode,
+                interpolCode,
+                header.createdAt(),
+                header.tlp(),
+                header.handlingCode(),
+                sealed.enc(),
+                sealed.ciphertext()));
+        byte[] body = JSON.createObjectNode()
+                .set(
+                        "messages",
+                        JSON.createArrayNode()
+                                .add(JSON.createObjectNode()
+                                        .put("envelope", new String(envelope, StandardCharsets.US_ASCII))
+                                        .put(
+                                                "signature",
+                                                MessageCodec.base64(org.concordia.pki.EnvelopeSignature.sign(
+                                                        europol.key(), envelope)))))
+                .toString()
+                .getBytes(StandardCharsets.UTF_8);
+        org.concordia.pki.SignedHeaders signed = org.concordia.pki.RequestSigner.of(
+                        europol, java.time.Clock.systemUTC())
+                .signRequest("POST", Channel.MESSAGES_PATH, body, interpolCode);
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(
+                        "https://127.0.0.1:" + federation.federationPorts.get(interpolCode) + Channel.MESSAGES_PATH))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        signed.headers().forEach(b::header);
+        try (HttpClient c = HttpClient.newBuilder()
+                .sslContext(org.concordia.pki.TlsContexts.forNode(europol, federation.authority.certificate()))
+                .build()) {
+            HttpResponse<String> r = c.send(b.build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+            assertThat(JSON.readTree(r.body())
+                            .path("results")
+                            .get(0)
+                            .path("status")
+                            .asText())
+                    .isEqualTo("refused");
+        }
+        JsonNode mine = get("INTERPOL", "/api/v1/messages/" + taken);
+        assertThat(mine.path("direction").asText()).isEqualTo("out");
+        assertThat(mine.path("subject").asText()).isEqualTo("Original");
+        assertThat(mine.path("body").asText()).isEqualTo("original body");
     }
 
     private List<AuditEntry> audit(String node, AuditAction action) {

@@ -25,9 +25,22 @@ class PortGuard extends OncePerRequestFilter {
     static final long MAX_DELIVERY_BODY = 2 * 1024 * 1024;
 
     private final NodeSettings settings;
+    private final org.springframework.beans.factory.ObjectProvider<Federation> federation;
 
-    PortGuard(NodeSettings settings) {
+    PortGuard(NodeSettings settings, org.springframework.beans.factory.ObjectProvider<Federation> federation) {
         this.settings = settings;
+        this.federation = federation;
+    }
+
+    private boolean knownPeer(HttpServletRequest req) {
+        Federation f = federation.getIfAvailable();
+        java.security.cert.X509Certificate[] chain =
+                (java.security.cert.X509Certificate[]) req.getAttribute("jakarta.servlet.request.X509Certificate");
+        if (f == null || chain == null || f.directory().isEmpty()) {
+            return false;
+        }
+        return f.peers().check(java.util.List.of(chain), f.directory().get(), java.time.Instant.now())
+                instanceof org.concordia.federation.Verification.Verified;
     }
 
     @Override
@@ -52,6 +65,13 @@ class PortGuard extends OncePerRequestFilter {
                     413,
                     ErrorCode.INVALID_QUERY,
                     "a federation request needs a Content-Length of at most " + (max >> 10) + " KiB");
+            return;
+        }
+        // a body beyond the search's size is read only from a participant the directory lists: any other
+        // certificate is refused here (and again, audited, by the endpoint's checks)
+        if (federationPath && req.getContentLengthLong() > MAX_FEDERATION_BODY && !knownPeer(req)) {
+            SecurityConfiguration.problem(
+                    res, 403, ErrorCode.UNKNOWN_CERTIFICATE, "the request did not pass the federation's checks");
             return;
         }
         chain.doFilter(req, res);

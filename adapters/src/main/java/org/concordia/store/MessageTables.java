@@ -211,20 +211,24 @@ public final class MessageTables {
             return;
         }
         inTransaction(c -> {
+            // two statements for the whole batch
             try (PreparedStatement status = c.prepareStatement("UPDATE message SET status = 'delivered', status_at = ?"
-                            + " WHERE id = ? AND direction = 'out' AND status = 'queued'");
-                    PreparedStatement remove = c.prepareStatement("DELETE FROM outbox WHERE id = ?")) {
-                for (Due d : done) {
-                    if (d.kind().equals("message")) {
-                        status.setTimestamp(1, Timestamp.from(at));
-                        status.setObject(2, d.message());
-                        status.addBatch();
-                    }
-                    remove.setObject(1, d.outboxId());
-                    remove.addBatch();
-                }
-                status.executeBatch();
-                remove.executeBatch();
+                            + " WHERE id = ANY (?) AND direction = 'out' AND status = 'queued'");
+                    PreparedStatement remove = c.prepareStatement("DELETE FROM outbox WHERE id = ANY (?)")) {
+                status.setTimestamp(1, Timestamp.from(at));
+                status.setArray(
+                        2,
+                        c.createArrayOf(
+                                "uuid",
+                                done.stream()
+                                        .filter(d -> d.kind().equals("message"))
+                                        .map(Due::message)
+                                        .toArray()));
+                status.executeUpdate();
+                remove.setArray(
+                        1,
+                        c.createArrayOf("uuid", done.stream().map(Due::outboxId).toArray()));
+                remove.executeUpdate();
             }
             return null;
         });

@@ -706,6 +706,38 @@ class ChannelTest {
     }
 
     @Test
+    void aRedMessageIsNotForwardedToAThirdParticipantButMayGoBackToItsSender() throws Exception {
+        HttpResponse<String> sent = call(
+                "POST",
+                nodes.get("INTERPOL").url() + "/api/v1/messages",
+                "officer",
+                "officer-pass",
+                JSON.createObjectNode()
+                        .put("to", "EUROPOL")
+                        .put("subject", "Source identity")
+                        .put("body", "For your eyes only")
+                        .put("tlp", "RED")
+                        .toString());
+        assertThat(sent.statusCode()).as(sent.body()).isEqualTo(201);
+        String id = JSON.readTree(sent.body()).path("id").asText();
+        JsonNode received = awaitMessage("EUROPOL", id, m -> true);
+        assertThat(received.path("tlp").asText()).isEqualTo("RED");
+
+        JsonNode refused = post(
+                "EUROPOL", "officer", "officer-pass", "/api/v1/messages/" + id + "/forward", "{\"to\": \"AFRIPOL\"}");
+        assertThat(refused.path("httpStatus").asInt()).isEqualTo(403);
+        assertThat(refused.path("code").asText()).isEqualTo("forwarding_refused");
+        assertThat(audit("EUROPOL", AuditAction.FORWARDING_REFUSED))
+                .anyMatch(e -> e.event().recordIds().contains(id)
+                        && "RED".equals(e.event().details().get("tlp")));
+
+        JsonNode back = post(
+                "EUROPOL", "officer", "officer-pass", "/api/v1/messages/" + id + "/forward", "{\"to\": \"INTERPOL\"}");
+        assertThat(back.path("httpStatus").asInt()).as(back.toString()).isEqualTo(201);
+        assertThat(back.path("tlp").asText()).isEqualTo("RED");
+    }
+
+    @Test
     void aMessageThatCannotBeDeliveredInTimeIsReportedUndeliverableNotDropped() throws Exception {
         String id = send("AFRIPOL", "GCCPOL", "To a node that never answers", "...")
                 .path("id")

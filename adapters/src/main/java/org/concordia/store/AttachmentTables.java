@@ -185,23 +185,15 @@ public final class AttachmentTables {
      * acknowledged to the sender right after, so it must outlive a crash of the database server.
      */
     private void update(String sql, Object... args) {
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try (java.sql.Statement s = c.createStatement()) {
-                s.execute("SET LOCAL synchronous_commit = on");
-            }
-            try (PreparedStatement ps = c.prepareStatement(sql)) {
-                for (int i = 0; i < args.length; i++) {
-                    ps.setObject(i + 1, args[i]);
+        try {
+            DurableTransaction.run(dataSource, c -> {
+                try (PreparedStatement ps = c.prepareStatement(sql)) {
+                    for (int i = 0; i < args.length; i++) {
+                        ps.setObject(i + 1, args[i]);
+                    }
+                    return ps.executeUpdate();
                 }
-                ps.executeUpdate();
-                c.commit();
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(true);
-            }
+            });
         } catch (SQLException e) {
             throw failure("cannot store an attachment", e);
         }

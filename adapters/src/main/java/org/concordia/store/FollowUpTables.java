@@ -79,30 +79,10 @@ public final class FollowUpTables {
         return durably(c -> decide(c, id, state, at, decidedBy, decisionMessage));
     }
 
-    private interface Work {
-        boolean run(Connection c) throws SQLException;
-    }
-
-    /**
-     * In its own transaction, committed synchronously: what a received message caused is acknowledged
-     * to its sender right after, so it must outlive a crash of the database server.
-     */
-    private boolean durably(Work work) {
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try (java.sql.Statement s = c.createStatement()) {
-                s.execute("SET LOCAL synchronous_commit = on");
-            }
-            try {
-                boolean result = work.run(c);
-                c.commit();
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(true);
-            }
+    /** What a received message caused is acknowledged to its sender right after: committed durably. */
+    private boolean durably(DurableTransaction.Work<Boolean> work) {
+        try {
+            return DurableTransaction.run(dataSource, work);
         } catch (SQLException e) {
             throw failure("cannot store a follow-up request", e);
         }

@@ -410,26 +410,9 @@ public final class MessageTables {
                 rs.getString(17));
     }
 
-    private interface Work<T> {
-        T run(Connection c) throws SQLException;
-    }
-
-    private <T> T inTransaction(Work<T> work) {
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try (Statement s = c.createStatement()) {
-                s.execute("SET LOCAL synchronous_commit = on");
-            }
-            try {
-                T result = work.run(c);
-                c.commit();
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(true);
-            }
+    private <T> T inTransaction(DurableTransaction.Work<T> work) {
+        try {
+            return DurableTransaction.run(dataSource, work);
         } catch (SQLException e) {
             throw failure("cannot store a message", e);
         }

@@ -89,16 +89,7 @@ final class NodeClient implements AutoCloseable {
         if (r.statusCode() / 100 != 2) {
             byte[] body = java.nio.file.Files.readAllBytes(part);
             java.nio.file.Files.deleteIfExists(part);
-            String code = "http_" + r.statusCode();
-            String detail = "the node answered HTTP " + r.statusCode();
-            try {
-                JsonNode p = JSON.readTree(body);
-                code = p.path("code").asText(code);
-                detail = p.path("detail").asText(detail);
-            } catch (IOException e) {
-                // not a problem document: keep the status
-            }
-            throw new Failure(r.statusCode(), code, detail);
+            throw failure(r.statusCode(), body);
         }
         java.nio.file.Files.move(part, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
     }
@@ -110,18 +101,23 @@ final class NodeClient implements AutoCloseable {
 
     private static byte[] checked(HttpResponse<byte[]> r) throws Failure {
         if (r.statusCode() / 100 != 2) {
-            String code = "http_" + r.statusCode();
-            String detail = "the node answered HTTP " + r.statusCode();
-            try {
-                JsonNode p = JSON.readTree(r.body());
-                code = p.path("code").asText(code);
-                detail = p.path("detail").asText(detail);
-            } catch (IOException e) {
-                // not a problem document: keep the status
-            }
-            throw new Failure(r.statusCode(), code, detail);
+            throw failure(r.statusCode(), r.body());
         }
         return r.body();
+    }
+
+    /** The node's refusal: its problem document's code and detail, or the bare status. */
+    private static Failure failure(int status, byte[] body) {
+        String code = "http_" + status;
+        String detail = "the node answered HTTP " + status;
+        try {
+            JsonNode p = JSON.readTree(body);
+            code = p.path("code").asText(code);
+            detail = p.path("detail").asText(detail);
+        } catch (IOException e) {
+            // not a problem document: keep the status
+        }
+        return new Failure(status, code, detail);
     }
 
     @Override

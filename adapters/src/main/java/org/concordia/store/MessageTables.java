@@ -146,15 +146,24 @@ public final class MessageTables {
 
     /** Deliveries due at {@code now}, oldest first. */
     public List<Due> due(Instant now, int limit) {
+        return due(now, limit, Set.of());
+    }
+
+    /** Deliveries due at {@code now}, oldest first, except those to the {@code skipped} recipients. */
+    public List<Due> due(Instant now, int limit, Set<ParticipantCode> skipped) {
         try (Connection c = dataSource.getConnection();
                 // the outbox by its index, then each message by its key (LATERAL): a hash join would read
                 // the whole message table, which only grows
                 PreparedStatement ps = c.prepareStatement("SELECT o.id, o.recipient, o.kind, o.message, o.attempts,"
                         + " o.deliver_by, m.envelope, m.signature FROM (SELECT * FROM outbox WHERE next_attempt <= ?"
-                        + " ORDER BY next_attempt LIMIT ?) o CROSS JOIN LATERAL (SELECT envelope, signature FROM"
-                        + " message WHERE id = o.message) m ORDER BY o.next_attempt")) {
+                        + " AND recipient <> ALL (?) ORDER BY next_attempt LIMIT ?) o CROSS JOIN LATERAL (SELECT"
+                        + " envelope, signature FROM message WHERE id = o.message) m ORDER BY o.next_attempt")) {
             ps.setTimestamp(1, Timestamp.from(now));
-            ps.setInt(2, limit);
+            ps.setArray(
+                    2,
+                    c.createArrayOf(
+                            "text", skipped.stream().map(ParticipantCode::value).toArray()));
+            ps.setInt(3, limit);
             List<Due> out = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
@@ -175,13 +184,20 @@ public final class MessageTables {
         }
     }
 
-    /** The earliest next attempt in the outbox, if any. */
-    public Optional<Instant> nextDue() {
+    /** The earliest next attempt in the outbox for recipients other than {@code skipped}, if any. */
+    public Optional<Instant> nextDue(Set<ParticipantCode> skipped) {
         try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = c.prepareStatement("SELECT min(next_attempt) FROM outbox");
-                ResultSet rs = ps.executeQuery()) {
-            rs.next();
-            Timestamp t = rs.getTimestamp(1);
+                PreparedStatement ps =
+                        c.prepareStatement("SELECT min(next_attempt) FROM outbox WHERE recipient <> ALL (?)")) {
+            ps.setArray(
+                    1,
+                    c.createArrayOf(
+                            "text", skipped.stream().map(ParticipantCode::value).toArray()));
+            Timestamp t;
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                t = rs.getTimestamp(1);
+            }
             return t == null ? Optional.empty() : Optional.of(t.toInstant());
         } catch (SQLException e) {
             throw failure("cannot read the outbox", e);

@@ -275,7 +275,9 @@ final class Channel implements AutoCloseable {
                 "queued",
                 List.of(id),
                 Map.of("thread", t.toString(), "kind", kind.wireName()));
-        wake();
+        if (!busy.contains(to)) {
+            wake(); // else the delivery in flight to that recipient picks it up when it is done
+        }
         return new Sent.Queued(stored);
     }
 
@@ -622,43 +624,35 @@ final class Channel implements AutoCloseable {
         }
     }
 
+    /**
+     * Recipients with deliveries in flight: the next rounds skip them, so a slow or unreachable partner
+     * delays only what goes to it.
+     */
+    private final Set<ParticipantCode> busy = ConcurrentHashMap.newKeySet();
+
     private void deliverForever() {
         while (!closed) {
             try {
-                List<MessageTables.Due> due = tables.due(clock.instant(), 10 * BATCH);
+                Set<ParticipantCode> skipped = Set.copyOf(busy);
+                List<MessageTables.Due> due = tables.due(clock.instant(), 10 * BATCH, skipped);
                 if (due.isEmpty()) {
-                    Duration idle = tables.nextDue()
+                    Duration idle = tables.nextDue(skipped)
                             .map(t -> Duration.between(clock.instant(), t))
                             .filter(d -> d.compareTo(IDLE_POLL) < 0)
                             .orElse(IDLE_POLL);
                     pause(idle);
                     continue;
                 }
-                Map<String, List<MessageTables.Due>> groups = new LinkedHashMap<>();
+                Map<ParticipantCode, List<MessageTables.Due>> byRecipient = new LinkedHashMap<>();
                 for (MessageTables.Due d : due) {
-                    groups.computeIfAbsent(d.recipient().value() + " " + d.kind(), k -> new ArrayList<>())
+                    byRecipient
+                            .computeIfAbsent(d.recipient(), k -> new ArrayList<>())
                             .add(d);
                 }
-                List<Future<?>> running = new ArrayList<>();
-                for (List<MessageTables.Due> group : groups.values()) {
-                    for (List<MessageTables.Due> batch : batches(group)) {
-                        running.add(calls.submit(() -> deliver(batch)));
-                    }
+                for (Map.Entry<ParticipantCode, List<MessageTables.Due>> e : byRecipient.entrySet()) {
+                    busy.add(e.getKey());
+                    calls.submit(() -> deliverTo(e.getKey(), e.getValue()));
                 }
-                Exception failed = null;
-                for (Future<?> f : running) { // every one, so no row is still in flight next round
-                    try {
-                        f.get();
-                    } catch (java.util.concurrent.ExecutionException e) {
-                        failed = e;
-                    }
-                }
-                if (failed != null) {
-                    throw failed;
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
             } catch (Exception e) {
                 if (closed) {
                     return;
@@ -668,6 +662,37 @@ final class Channel implements AutoCloseable {
                         e.getClass().getName());
                 pause(Duration.ofSeconds(1));
             }
+        }
+    }
+
+    /** Everything due to one recipient, its batches in parallel; the recipient is free again after. */
+    private void deliverTo(ParticipantCode recipient, List<MessageTables.Due> due) {
+        try {
+            Map<String, List<MessageTables.Due>> byKind = new LinkedHashMap<>();
+            for (MessageTables.Due d : due) {
+                byKind.computeIfAbsent(d.kind(), k -> new ArrayList<>()).add(d);
+            }
+            List<Future<?>> running = new ArrayList<>();
+            for (List<MessageTables.Due> group : byKind.values()) {
+                for (List<MessageTables.Due> batch : batches(group)) {
+                    running.add(calls.submit(() -> deliver(batch)));
+                }
+            }
+            for (Future<?> f : running) { // every one, so none is in flight when the recipient is free again
+                try {
+                    f.get();
+                } catch (java.util.concurrent.ExecutionException e) {
+                    LOG.warn(
+                            "delivery to {} failed ({})",
+                            recipient,
+                            e.getCause().getClass().getName());
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            busy.remove(recipient);
+            wake();
         }
     }
 

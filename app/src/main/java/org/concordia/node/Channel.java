@@ -651,7 +651,12 @@ final class Channel implements AutoCloseable {
                 }
                 for (Map.Entry<ParticipantCode, List<MessageTables.Due>> e : byRecipient.entrySet()) {
                     busy.add(e.getKey());
-                    calls.submit(() -> deliverTo(e.getKey(), e.getValue()));
+                    try {
+                        calls.submit(() -> deliverTo(e.getKey(), e.getValue()));
+                    } catch (java.util.concurrent.RejectedExecutionException closing) {
+                        busy.remove(e.getKey());
+                        return;
+                    }
                 }
             } catch (Exception e) {
                 if (closed) {
@@ -667,32 +672,55 @@ final class Channel implements AutoCloseable {
 
     /** Everything due to one recipient, its batches in parallel; the recipient is free again after. */
     private void deliverTo(ParticipantCode recipient, List<MessageTables.Due> due) {
+        boolean interrupted = false;
         try {
             Map<String, List<MessageTables.Due>> byKind = new LinkedHashMap<>();
             for (MessageTables.Due d : due) {
                 byKind.computeIfAbsent(d.kind(), k -> new ArrayList<>()).add(d);
             }
-            List<Future<?>> running = new ArrayList<>();
+            Map<Future<?>, List<MessageTables.Due>> running = new LinkedHashMap<>();
             for (List<MessageTables.Due> group : byKind.values()) {
                 for (List<MessageTables.Due> batch : batches(group)) {
-                    running.add(calls.submit(() -> deliver(batch)));
+                    running.put(calls.submit(() -> deliver(batch)), batch);
                 }
             }
-            for (Future<?> f : running) { // every one, so none is in flight when the recipient is free again
-                try {
-                    f.get();
+            for (Map.Entry<Future<?>, List<MessageTables.Due>> f : running.entrySet()) {
+                try { // every one, so none is in flight when the recipient is free again
+                    f.getKey().get();
                 } catch (java.util.concurrent.ExecutionException e) {
                     LOG.warn(
                             "delivery to {} failed ({})",
                             recipient,
                             e.getCause().getClass().getName());
+                    rescheduleAfterFailure(f.getValue());
                 }
             }
         } catch (InterruptedException e) {
+            interrupted = true; // closing: calls may still run, so the recipient is not freed
             Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            LOG.warn("delivery to {} failed ({})", recipient, e.getClass().getName());
+            rescheduleAfterFailure(due);
         } finally {
-            busy.remove(recipient);
-            wake();
+            if (!interrupted) {
+                busy.remove(recipient);
+                wake();
+            }
+        }
+    }
+
+    /**
+     * Rows of a delivery that failed unexpectedly wait their backoff like any failed attempt, so a
+     * failure that repeats does not spin (rows it had settled are no longer affected).
+     */
+    private void rescheduleAfterFailure(List<MessageTables.Due> rows) {
+        Instant now = clock.instant();
+        for (MessageTables.Due d : rows) {
+            try {
+                retryOrGiveUp(d, ErrorCode.PARTNER_UNREACHABLE, now);
+            } catch (RuntimeException again) {
+                LOG.warn("cannot reschedule a delivery ({})", again.getClass().getName());
+            }
         }
     }
 
@@ -847,5 +875,10 @@ final class Channel implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         calls.shutdownNow();
+        try {
+            calls.awaitTermination(5, java.util.concurrent.TimeUnit.SECONDS); // their results recorded first
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

@@ -5,9 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -62,6 +60,20 @@ final class FollowUpCommand implements Runnable {
                         : "");
     }
 
+    /** A subcommand whose answer is one follow-up request, printed as text or, with --json, as the node gives it. */
+    abstract static class FollowUpCall extends NodeCall {
+        @Option(names = "--json", description = "Print the node's answer as JSON.")
+        boolean json;
+
+        /** The node's answer to this subcommand's call. */
+        abstract byte[] request(NodeClient client) throws Exception;
+
+        @Override
+        int run(NodeClient client, PrintWriter out, PrintWriter err) throws Exception {
+            return answer(MessagesCommand.JSON.readTree(request(client)), json, out);
+        }
+    }
+
     static int answer(JsonNode f, boolean json, PrintWriter out) {
         if (json) {
             out.println(f);
@@ -84,10 +96,7 @@ final class FollowUpCommand implements Runnable {
     }
 
     @Command(name = "request", mixinStandardHelpOptions = true, description = "Asks a record's owner for a record.")
-    static final class Request implements Callable<Integer> {
-        @Mixin
-        NodeOptions node;
-
+    static final class Request extends FollowUpCall {
         @Option(names = "--owner", required = true, paramLabel = "PARTICIPANT")
         String owner;
 
@@ -106,87 +115,50 @@ final class FollowUpCommand implements Runnable {
         @Option(names = "--justification", required = true, paramLabel = "TEXT")
         String justification;
 
-        @Option(names = "--json")
-        boolean json;
-
-        @Spec
-        picocli.CommandLine.Model.CommandSpec spec;
-
         @Override
-        public Integer call() throws Exception {
-            return MessagesCommand.call(
-                    node,
-                    spec.commandLine().getErr(),
-                    client -> answer(
-                            MessagesCommand.JSON.readTree(client.postJson(
-                                    "/api/v1/follow-ups",
-                                    MessagesCommand.JSON
-                                            .createObjectNode()
-                                            .put("owner", owner)
-                                            .put("reference", reference)
-                                            .put("purpose", purpose)
-                                            .put("legalBasis", legalBasis)
-                                            .put("urgency", urgency)
-                                            .put("justification", justification)
-                                            .toString())),
-                            json,
-                            spec.commandLine().getOut()));
+        byte[] request(NodeClient client) throws Exception {
+            return client.postJson(
+                    "/api/v1/follow-ups",
+                    MessagesCommand.JSON
+                            .createObjectNode()
+                            .put("owner", owner)
+                            .put("reference", reference)
+                            .put("purpose", purpose)
+                            .put("legalBasis", legalBasis)
+                            .put("urgency", urgency)
+                            .put("justification", justification)
+                            .toString());
         }
     }
 
     @Command(name = "list", mixinStandardHelpOptions = true, description = "Lists requests sent and received.")
-    static final class ListFollowUps implements Callable<Integer> {
-        @Mixin
-        NodeOptions node;
-
-        @Option(names = "--json")
+    static final class ListFollowUps extends NodeCall {
+        @Option(names = "--json", description = "Print {\"followUps\": [...]} as JSON.")
         boolean json;
 
-        @Spec
-        picocli.CommandLine.Model.CommandSpec spec;
-
         @Override
-        public Integer call() throws Exception {
-            PrintWriter out = spec.commandLine().getOut();
-            return MessagesCommand.call(node, spec.commandLine().getErr(), client -> {
-                JsonNode answer = MessagesCommand.JSON.readTree(client.get("/api/v1/follow-ups"));
-                if (json) {
-                    ObjectNode o = MessagesCommand.JSON.createObjectNode();
-                    ArrayNode a = o.putArray("followUps");
-                    answer.path("followUps").forEach(f -> a.add(contract(f)));
-                    out.println(o);
-                } else {
-                    answer.path("followUps").forEach(f -> print(f, out));
-                }
-                out.flush();
-                return ConcordiaCli.OK;
-            });
+        int run(NodeClient client, PrintWriter out, PrintWriter err) throws Exception {
+            JsonNode answer = MessagesCommand.JSON.readTree(client.get("/api/v1/follow-ups"));
+            if (json) {
+                ObjectNode o = MessagesCommand.JSON.createObjectNode();
+                ArrayNode a = o.putArray("followUps");
+                answer.path("followUps").forEach(f -> a.add(contract(f)));
+                out.println(o);
+            } else {
+                answer.path("followUps").forEach(f -> print(f, out));
+            }
+            return ConcordiaCli.OK;
         }
     }
 
     @Command(name = "show", mixinStandardHelpOptions = true, description = "Shows one request and its decision.")
-    static final class Show implements Callable<Integer> {
-        @Mixin
-        NodeOptions node;
-
+    static final class Show extends FollowUpCall {
         @Parameters(paramLabel = "ID")
         String id;
 
-        @Option(names = "--json")
-        boolean json;
-
-        @Spec
-        picocli.CommandLine.Model.CommandSpec spec;
-
         @Override
-        public Integer call() throws Exception {
-            return MessagesCommand.call(
-                    node,
-                    spec.commandLine().getErr(),
-                    client -> answer(
-                            MessagesCommand.JSON.readTree(client.get("/api/v1/follow-ups/" + id)),
-                            json,
-                            spec.commandLine().getOut()));
+        byte[] request(NodeClient client) throws Exception {
+            return client.get("/api/v1/follow-ups/" + id);
         }
     }
 
@@ -194,71 +166,38 @@ final class FollowUpCommand implements Runnable {
             name = "approve",
             mixinStandardHelpOptions = true,
             description = "Releases the record (or only --fields of it) to the requester (DPO or releaser).")
-    static final class Approve implements Callable<Integer> {
-        @Mixin
-        NodeOptions node;
-
+    static final class Approve extends FollowUpCall {
         @Parameters(paramLabel = "ID")
         String id;
 
         @Option(names = "--fields", split = ",", paramLabel = "FIELD", description = "e.g. names,birthDate")
-        List<String> fields;
-
-        @Option(names = "--json")
-        boolean json;
-
-        @Spec
-        picocli.CommandLine.Model.CommandSpec spec;
+        List<String> fields = List.of();
 
         @Override
-        public Integer call() throws Exception {
+        byte[] request(NodeClient client) throws Exception {
             ObjectNode body = MessagesCommand.JSON.createObjectNode();
             ArrayNode f = body.putArray("fields");
-            if (fields != null) {
-                fields.forEach(f::add);
-            }
-            return MessagesCommand.call(
-                    node,
-                    spec.commandLine().getErr(),
-                    client -> answer(
-                            MessagesCommand.JSON.readTree(
-                                    client.postJson("/api/v1/follow-ups/" + id + "/approve", body.toString())),
-                            json,
-                            spec.commandLine().getOut()));
+            fields.forEach(f::add);
+            return client.postJson("/api/v1/follow-ups/" + id + "/approve", body.toString());
         }
     }
 
     @Command(name = "refuse", mixinStandardHelpOptions = true, description = "Refuses a request, with a reason.")
-    static final class Refuse implements Callable<Integer> {
-        @Mixin
-        NodeOptions node;
-
+    static final class Refuse extends FollowUpCall {
         @Parameters(paramLabel = "ID")
         String id;
 
         @Option(names = "--reason", required = true, paramLabel = "TEXT")
         String reason;
 
-        @Option(names = "--json")
-        boolean json;
-
-        @Spec
-        picocli.CommandLine.Model.CommandSpec spec;
-
         @Override
-        public Integer call() throws Exception {
-            return MessagesCommand.call(
-                    node,
-                    spec.commandLine().getErr(),
-                    client -> answer(
-                            MessagesCommand.JSON.readTree(client.postJson(
-                                    "/api/v1/follow-ups/" + id + "/refuse",
-                                    MessagesCommand.JSON
-                                            .createObjectNode()
-                                            .put("reason", reason)
-                                            .toString())),
-                            json,
-                            spec.commandLine().getOut()));
+        byte[] request(NodeClient client) throws Exception {
+            return client.postJson(
+                    "/api/v1/follow-ups/" + id + "/refuse",
+                    MessagesCommand.JSON
+                            .createObjectNode()
+                            .put("reason", reason)
+                            .toString());
         }
     }
 }

@@ -5,10 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
-import java.net.ConnectException;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -38,25 +35,6 @@ final class MessagesCommand implements Runnable {
     @Override
     public void run() {
         spec.commandLine().usage(spec.commandLine().getOut());
-    }
-
-    /** Runs a call against the node; prints a failure as {@code error CODE: detail} (exit 2). */
-    interface Call {
-        int run(NodeClient client) throws Exception;
-    }
-
-    static int call(NodeOptions options, PrintWriter err, Call call) throws Exception {
-        try (NodeClient client = options.client()) {
-            return call.run(client);
-        } catch (NodeClient.Failure f) {
-            err.println("error " + f.code + ": " + f.getMessage());
-            return ConcordiaCli.USAGE;
-        } catch (ConnectException e) {
-            err.println("error partner_unreachable: cannot connect to the node at " + options.node);
-            return ConcordiaCli.USAGE;
-        } finally {
-            err.flush();
-        }
     }
 
     /** The documented fields of one message. */
@@ -92,10 +70,7 @@ final class MessagesCommand implements Runnable {
     }
 
     @Command(name = "send", mixinStandardHelpOptions = true, description = "Sends a message to a participant.")
-    static final class Send implements Callable<Integer> {
-        @Mixin
-        NodeOptions node;
-
+    static final class Send extends NodeCall {
         @Option(names = "--to", required = true, paramLabel = "PARTICIPANT")
         String to;
 
@@ -123,85 +98,70 @@ final class MessagesCommand implements Runnable {
         @Option(names = "--json", description = "Print the queued message as JSON.")
         boolean json;
 
-        @Spec
-        picocli.CommandLine.Model.CommandSpec spec;
-
         @Override
-        public Integer call() throws Exception {
-            PrintWriter out = spec.commandLine().getOut();
+        int run(NodeClient client, PrintWriter out, PrintWriter err) throws Exception {
             for (java.nio.file.Path f : attach) {
                 if (!java.nio.file.Files.isRegularFile(f)) {
-                    spec.commandLine().getErr().println("error unreadable_input: " + f + " is not a readable file");
+                    err.println("error unreadable_input: " + f + " is not a readable file");
                     return ConcordiaCli.USAGE;
                 }
             }
-            return MessagesCommand.call(node, spec.commandLine().getErr(), client -> {
-                ObjectNode request = JSON.createObjectNode()
-                        .put("to", to)
-                        .put("subject", subject)
-                        .put("body", body);
-                ArrayNode ids = request.putArray("attachments");
-                for (java.nio.file.Path f : attach) {
-                    JsonNode a = JSON.readTree(client.post(
-                            "/api/v1/messages/attachments?name="
-                                    + java.net.URLEncoder.encode(
-                                            f.getFileName().toString(), java.nio.charset.StandardCharsets.UTF_8),
-                            "application/octet-stream",
-                            java.net.http.HttpRequest.BodyPublishers.ofFile(f)));
-                    ids.add(a.path("id").asText());
-                }
-                if (tlp != null) {
-                    request.put("tlp", tlp);
-                }
-                if (handlingCode != null) {
-                    request.put("handlingCode", handlingCode);
-                }
-                if (thread != null) {
-                    request.put("thread", thread);
-                }
-                JsonNode m = JSON.readTree(client.postJson("/api/v1/messages", request.toString()));
-                if (json) {
-                    out.println(contract(m));
-                } else {
-                    out.println("queued " + m.path("id").asText() + " to "
-                            + m.path("to").asText());
-                }
-                out.flush();
-                return ConcordiaCli.OK;
-            });
+            ObjectNode request = JSON.createObjectNode()
+                    .put("to", to)
+                    .put("subject", subject)
+                    .put("body", body);
+            ArrayNode ids = request.putArray("attachments");
+            for (java.nio.file.Path f : attach) {
+                JsonNode a = JSON.readTree(client.post(
+                        "/api/v1/messages/attachments?name="
+                                + java.net.URLEncoder.encode(
+                                        f.getFileName().toString(), java.nio.charset.StandardCharsets.UTF_8),
+                        "application/octet-stream",
+                        java.net.http.HttpRequest.BodyPublishers.ofFile(f)));
+                ids.add(a.path("id").asText());
+            }
+            if (tlp != null) {
+                request.put("tlp", tlp);
+            }
+            if (handlingCode != null) {
+                request.put("handlingCode", handlingCode);
+            }
+            if (thread != null) {
+                request.put("thread", thread);
+            }
+            JsonNode m = JSON.readTree(client.postJson("/api/v1/messages", request.toString()));
+            if (json) {
+                out.println(contract(m));
+            } else {
+                out.println("queued " + m.path("id").asText() + " to "
+                        + m.path("to").asText());
+            }
+            out.flush();
+            return ConcordiaCli.OK;
         }
     }
 
     @Command(name = "list", mixinStandardHelpOptions = true, description = "Lists messages sent and received.")
-    static final class ListMessages implements Callable<Integer> {
-        @Mixin
-        NodeOptions node;
-
+    static final class ListMessages extends NodeCall {
         @Option(names = "--limit", defaultValue = "100", paramLabel = "N")
         int limit;
 
         @Option(names = "--json", description = "Print {\"messages\": [...]} as JSON.")
         boolean json;
 
-        @Spec
-        picocli.CommandLine.Model.CommandSpec spec;
-
         @Override
-        public Integer call() throws Exception {
-            PrintWriter out = spec.commandLine().getOut();
-            return MessagesCommand.call(node, spec.commandLine().getErr(), client -> {
-                JsonNode answer = JSON.readTree(client.get("/api/v1/messages?limit=" + limit));
-                if (json) {
-                    ObjectNode o = JSON.createObjectNode();
-                    ArrayNode a = o.putArray("messages");
-                    answer.path("messages").forEach(m -> a.add(contract(m)));
-                    out.println(o);
-                } else {
-                    answer.path("messages").forEach(m -> line(m, out));
-                }
-                out.flush();
-                return ConcordiaCli.OK;
-            });
+        int run(NodeClient client, PrintWriter out, PrintWriter err) throws Exception {
+            JsonNode answer = JSON.readTree(client.get("/api/v1/messages?limit=" + limit));
+            if (json) {
+                ObjectNode o = JSON.createObjectNode();
+                ArrayNode a = o.putArray("messages");
+                answer.path("messages").forEach(m -> a.add(contract(m)));
+                out.println(o);
+            } else {
+                answer.path("messages").forEach(m -> line(m, out));
+            }
+            out.flush();
+            return ConcordiaCli.OK;
         }
     }
 
@@ -209,37 +169,28 @@ final class MessagesCommand implements Runnable {
             name = "show",
             mixinStandardHelpOptions = true,
             description = "Shows one message with its body (a received one is then marked read).")
-    static final class Show implements Callable<Integer> {
-        @Mixin
-        NodeOptions node;
-
+    static final class Show extends NodeCall {
         @Parameters(paramLabel = "ID")
         String id;
 
         @Option(names = "--json", description = "Print the node's answer as JSON.")
         boolean json;
 
-        @Spec
-        picocli.CommandLine.Model.CommandSpec spec;
-
         @Override
-        public Integer call() throws Exception {
-            PrintWriter out = spec.commandLine().getOut();
-            return MessagesCommand.call(node, spec.commandLine().getErr(), client -> {
-                JsonNode m = JSON.readTree(client.get("/api/v1/messages/" + id));
-                if (json) {
-                    out.println(m);
-                } else {
-                    line(m, out);
-                    out.println("thread " + m.path("thread").asText() + ", "
-                            + m.path("tlp").asText() + "/"
-                            + m.path("handlingCode").asText());
-                    out.println();
-                    out.println(m.path("body").asText(""));
-                }
-                out.flush();
-                return ConcordiaCli.OK;
-            });
+        int run(NodeClient client, PrintWriter out, PrintWriter err) throws Exception {
+            JsonNode m = JSON.readTree(client.get("/api/v1/messages/" + id));
+            if (json) {
+                out.println(m);
+            } else {
+                line(m, out);
+                out.println("thread " + m.path("thread").asText() + ", "
+                        + m.path("tlp").asText() + "/"
+                        + m.path("handlingCode").asText());
+                out.println();
+                out.println(m.path("body").asText(""));
+            }
+            out.flush();
+            return ConcordiaCli.OK;
         }
     }
 
@@ -247,10 +198,7 @@ final class MessagesCommand implements Runnable {
             name = "download",
             mixinStandardHelpOptions = true,
             description = "Saves an attachment of a message to a file (decrypted, each segment checked).")
-    static final class Download implements Callable<Integer> {
-        @Mixin
-        NodeOptions node;
-
+    static final class Download extends NodeCall {
         @Parameters(index = "0", paramLabel = "MESSAGE")
         String message;
 
@@ -260,18 +208,12 @@ final class MessagesCommand implements Runnable {
         @Option(names = "--out", required = true, paramLabel = "FILE")
         java.nio.file.Path file;
 
-        @Spec
-        picocli.CommandLine.Model.CommandSpec spec;
-
         @Override
-        public Integer call() throws Exception {
-            PrintWriter out = spec.commandLine().getOut();
-            return MessagesCommand.call(node, spec.commandLine().getErr(), client -> {
-                client.download("/api/v1/messages/" + message + "/attachments/" + attachment, file);
-                out.println("wrote " + file + " (" + java.nio.file.Files.size(file) + " bytes)");
-                out.flush();
-                return ConcordiaCli.OK;
-            });
+        int run(NodeClient client, PrintWriter out, PrintWriter err) throws Exception {
+            client.download("/api/v1/messages/" + message + "/attachments/" + attachment, file);
+            out.println("wrote " + file + " (" + java.nio.file.Files.size(file) + " bytes)");
+            out.flush();
+            return ConcordiaCli.OK;
         }
     }
 
@@ -279,31 +221,22 @@ final class MessagesCommand implements Runnable {
             name = "forward",
             mixinStandardHelpOptions = true,
             description = "Forwards a message to another participant (refused for TLP:RED, H2 and H3).")
-    static final class Forward implements Callable<Integer> {
-        @Mixin
-        NodeOptions node;
-
+    static final class Forward extends NodeCall {
         @Parameters(paramLabel = "ID")
         String id;
 
         @Option(names = "--to", required = true, paramLabel = "PARTICIPANT")
         String to;
 
-        @Spec
-        picocli.CommandLine.Model.CommandSpec spec;
-
         @Override
-        public Integer call() throws Exception {
-            PrintWriter out = spec.commandLine().getOut();
-            return MessagesCommand.call(node, spec.commandLine().getErr(), client -> {
-                JsonNode m = JSON.readTree(client.postJson(
-                        "/api/v1/messages/" + id + "/forward",
-                        JSON.createObjectNode().put("to", to).toString()));
-                out.println("queued " + m.path("id").asText() + " to "
-                        + m.path("to").asText());
-                out.flush();
-                return ConcordiaCli.OK;
-            });
+        int run(NodeClient client, PrintWriter out, PrintWriter err) throws Exception {
+            JsonNode m = JSON.readTree(client.postJson(
+                    "/api/v1/messages/" + id + "/forward",
+                    JSON.createObjectNode().put("to", to).toString()));
+            out.println(
+                    "queued " + m.path("id").asText() + " to " + m.path("to").asText());
+            out.flush();
+            return ConcordiaCli.OK;
         }
     }
 }

@@ -5,12 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
-import java.net.ConnectException;
 import java.net.http.HttpRequest;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code ./concordia search}: one federated search through a running node, as an officer of that node.
@@ -24,21 +21,8 @@ import picocli.CommandLine.Spec;
             "Searches a person through a running node: its own records and every partner's, each under its",
             "owner's agreement. Exit 0 answered (hits or not), 2 wrong usage, refused credentials or node unreachable."
         })
-final class SearchCommand implements Callable<Integer> {
+final class SearchCommand extends NodeCall {
     private static final ObjectMapper JSON = new ObjectMapper();
-
-    @Option(
-            names = "--node",
-            required = true,
-            paramLabel = "URL",
-            description = "The node's user API, e.g. http://127.0.0.1:8080")
-    String node;
-
-    @Option(names = "--user", required = true, paramLabel = "U")
-    String user;
-
-    @Option(names = "--password", required = true, paramLabel = "P", arity = "0..1", interactive = true)
-    String password;
 
     @Option(
             names = "--purpose",
@@ -69,13 +53,8 @@ final class SearchCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the answer as JSON.")
     boolean json;
 
-    @Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-
     @Override
-    public Integer call() throws Exception {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
+    int run(NodeClient client, PrintWriter out, PrintWriter err) throws Exception {
         ObjectNode request = JSON.createObjectNode();
         request.put("purpose", purpose);
         putIfSet(request, "name", name);
@@ -83,23 +62,13 @@ final class SearchCommand implements Callable<Integer> {
         putIfSet(request, "nationality", nationality);
         putIfSet(request, "document", document);
         putIfSet(request, "text", text);
-        JsonNode answer;
-        try (NodeClient client = new NodeClient(node, user, password == null ? "" : password)) {
-            answer = JSON.readTree(client.post(
-                    "/api/v1/searches", "application/json", HttpRequest.BodyPublishers.ofString(request.toString())));
-        } catch (NodeClient.Failure f) {
-            err.println("error " + f.code + ": " + f.getMessage());
-            return ConcordiaCli.USAGE;
-        } catch (ConnectException e) {
-            err.println("error partner_unreachable: cannot connect to the node at " + node);
-            return ConcordiaCli.USAGE;
-        }
+        JsonNode answer = JSON.readTree(client.post(
+                "/api/v1/searches", "application/json", HttpRequest.BodyPublishers.ofString(request.toString())));
         if (json) {
             out.println(contract(answer));
         } else {
             print(answer, out);
         }
-        out.flush();
         return ConcordiaCli.OK;
     }
 

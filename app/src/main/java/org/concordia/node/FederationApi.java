@@ -124,32 +124,37 @@ class FederationApi {
     @PostMapping(path = Channel.MESSAGES_PATH, produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<byte[]> messages(@RequestBody(required = false) byte[] body, HttpServletRequest request)
             throws IOException {
-        Checked checked = check(body, request);
-        if (checked instanceof Refused r) {
-            return r.response();
-        }
-        Accepted a = (Accepted) checked;
-        JsonNode json = readObject(a.body(), "messages");
-        if (json == null) {
-            return malformed(a, request, "not a delivery of the federation API");
-        }
-        return signed(200, JSON.writeValueAsBytes(channel.receive(a.peer(), json)), a.peer(), a.nonce());
+        return batch(body, request, "messages", channel::receive);
     }
 
     /** Read receipts a partner sends for messages this node sent it. */
     @PostMapping(path = Channel.RECEIPTS_PATH, produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<byte[]> receipts(@RequestBody(required = false) byte[] body, HttpServletRequest request)
             throws IOException {
+        return batch(body, request, "receipts", channel::receipts);
+    }
+
+    /**
+     * A batch of the channel, after the checks: a JSON object with an array {@code field} of at most
+     * {@link Channel#BATCH} items, answered signed with what {@code handler} makes of it.
+     */
+    private ResponseEntity<byte[]> batch(
+            byte[] body,
+            HttpServletRequest request,
+            String field,
+            java.util.function.BiFunction<ParticipantCode, JsonNode, com.fasterxml.jackson.databind.node.ObjectNode>
+                    handler)
+            throws IOException {
         Checked checked = check(body, request);
         if (checked instanceof Refused r) {
             return r.response();
         }
         Accepted a = (Accepted) checked;
-        JsonNode json = readObject(a.body(), "receipts");
+        JsonNode json = readObject(a.body(), field);
         if (json == null) {
-            return malformed(a, request, "not receipts of the federation API");
+            return malformed(a, request, "not " + field + " of the federation API");
         }
-        return signed(200, JSON.writeValueAsBytes(channel.receipts(a.peer(), json)), a.peer(), a.nonce());
+        return signed(200, JSON.writeValueAsBytes(handler.apply(a.peer(), json)), a.peer(), a.nonce());
     }
 
     /** A sealed segment of an attachment, delivered ahead of its message (the body is the segment). */

@@ -151,10 +151,13 @@ final class Channel implements AutoCloseable {
             UUID thread,
             MessageKind kind,
             ObjectNode extra) {
-        return send(user, to, content, tlp, code, thread, kind, extra, (c, id) -> true);
+        return send(user, to, content, tlp, code, thread, kind, extra, (c, id) -> true, List.of());
     }
 
-    /** Work done in the transaction that queues a message, knowing its id; false queues nothing. */
+    /**
+     * Work done in the transaction that queues a message, knowing its id; false queues nothing and the
+     * send is refused {@code follow_up_closed} (what guards check: a follow-up still open).
+     */
     @FunctionalInterface
     interface Guard {
         boolean run(java.sql.Connection c, UUID messageId) throws java.sql.SQLException;
@@ -162,23 +165,9 @@ final class Channel implements AutoCloseable {
 
     /**
      * Like {@link #send(String, ParticipantCode, MessageContent, TlpLabel, HandlingCode, UUID, MessageKind,
-     * ObjectNode)}, with {@code guard} in the queuing transaction; refused with {@code refusal} when the
-     * guard says no.
+     * ObjectNode)}, with {@code guard} in the queuing transaction, carrying uploads of {@code user} ({@link
+     * Attachments#upload}) as attachments.
      */
-    Sent send(
-            String user,
-            ParticipantCode to,
-            MessageContent content,
-            TlpLabel tlp,
-            HandlingCode code,
-            UUID thread,
-            MessageKind kind,
-            ObjectNode extra,
-            Guard guard) {
-        return send(user, to, content, tlp, code, thread, kind, extra, guard, List.of());
-    }
-
-    /** Like the others, carrying uploads of {@code user} ({@link Attachments#upload}) as attachments. */
     Sent send(
             String user,
             ParticipantCode to,
@@ -259,14 +248,24 @@ final class Channel implements AutoCloseable {
                 now,
                 user,
                 null);
-        if (!tables.queue(
-                stored,
-                now.plus(settings.deliverWithin()),
-                c -> org.concordia.store.AttachmentTables.attach(c, attachmentIds, user, id) && guard.run(c, id))) {
-            return attachmentIds.isEmpty()
-                    ? new Sent.Refused(ErrorCode.FOLLOW_UP_CLOSED, "the request was decided meanwhile")
-                    : new Sent.Refused(
-                            ErrorCode.INVALID_VALUE, "an attachment was sent with another message meanwhile");
+        ErrorCode[] refusal = new ErrorCode[1];
+        boolean queued = tables.queue(stored, now.plus(settings.deliverWithin()), c -> {
+            if (!org.concordia.store.AttachmentTables.attach(c, attachmentIds, user, id)) {
+                refusal[0] = ErrorCode.INVALID_VALUE;
+                return false;
+            }
+            if (!guard.run(c, id)) {
+                refusal[0] = ErrorCode.FOLLOW_UP_CLOSED;
+                return false;
+            }
+            return true;
+        });
+        if (!queued) {
+            return new Sent.Refused(
+                    refusal[0],
+                    refusal[0] == ErrorCode.INVALID_VALUE
+                            ? "an attachment was sent with another message meanwhile"
+                            : "the request was decided meanwhile");
         }
         audit.channel(
                 AuditAction.MESSAGE_SENT,

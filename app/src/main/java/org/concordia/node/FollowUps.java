@@ -132,7 +132,8 @@ final class FollowUps implements AutoCloseable {
                                 r.urgency(),
                                 now,
                                 deadline(r.urgency())),
-                        user));
+                        user),
+                List.of());
         if (sent instanceof Channel.Sent.Queued q) {
             audit.channel(
                     AuditAction.FOLLOW_UP_REQUEST,
@@ -259,7 +260,8 @@ final class FollowUps implements AutoCloseable {
                 id,
                 MessageKind.FOLLOW_UP_DECISION,
                 extra,
-                (c, messageId) -> FollowUpTables.decide(c, id, decision, now, user, messageId));
+                (c, messageId) -> FollowUpTables.decide(c, id, decision, now, user, messageId),
+                List.of());
         if (sent instanceof Channel.Sent.Queued q) {
             Map<String, String> details = recordId == null
                     ? Map.of()

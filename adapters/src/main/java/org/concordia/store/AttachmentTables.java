@@ -42,14 +42,12 @@ public final class AttachmentTables {
     }
 
     /** Starts an upload by a local user: no segment and no key yet. */
-    public void startUpload(UUID id, String uploader, byte[] sealedKey, byte[] keyNonce, Instant at) {
+    public void startUpload(UUID id, String uploader, Instant at) {
         update(
-                "INSERT INTO attachment (id, direction, uploader, size, segments, sealed_key, key_nonce, complete,"
-                        + " created_at) VALUES (?, 'out', ?, 0, 0, ?, ?, false, ?)",
+                "INSERT INTO attachment (id, direction, uploader, size, segments, complete, created_at) VALUES (?,"
+                        + " 'out', ?, 0, 0, false, ?)",
                 id,
                 uploader,
-                sealedKey,
-                keyNonce,
                 Timestamp.from(at));
     }
 

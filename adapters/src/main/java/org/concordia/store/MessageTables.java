@@ -145,10 +145,6 @@ public final class MessageTables {
     }
 
     /** Deliveries due at {@code now}, oldest first. */
-    public List<Due> due(Instant now, int limit) {
-        return due(now, limit, Set.of());
-    }
-
     /** Deliveries due at {@code now}, oldest first, except those to the {@code skipped} recipients. */
     public List<Due> due(Instant now, int limit, Set<ParticipantCode> skipped) {
         try (Connection c = dataSource.getConnection();
@@ -370,18 +366,6 @@ public final class MessageTables {
             return out;
         } catch (SQLException e) {
             throw failure("cannot list messages", e);
-        }
-    }
-
-    /** How many deliveries are still in the outbox. */
-    public long outboxSize() {
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM outbox");
-                ResultSet rs = ps.executeQuery()) {
-            rs.next();
-            return rs.getLong(1);
-        } catch (SQLException e) {
-            throw failure("cannot count the outbox", e);
         }
     }
 

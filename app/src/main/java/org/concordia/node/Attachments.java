@@ -81,7 +81,7 @@ final class Attachments {
         byte[] current = in.readNBytes(SegmentCipher.SEGMENT);
         long size = 0;
         int seq = 0;
-        tables.startUpload(id, user, null, null, clock.instant());
+        tables.startUpload(id, user, clock.instant());
         try {
             while (true) {
                 size += current.length;

@@ -115,11 +115,6 @@ public record FollowUp(
                 escalatedTo));
     }
 
-    /** The request flagged overdue at {@code at} and escalated to {@code role}. */
-    public FollowUp flaggedOverdue(Instant at, String role) {
-        return new FollowUp(id, outgoing, partner, reference, purpose, urgency, state, requestedAt, dueAt, at, role);
-    }
-
     /** Whether it is undecided past its deadline at {@code now}. */
     public boolean isOverdue(Instant now) {
         return state == State.REQUESTED && now.isAfter(dueAt);

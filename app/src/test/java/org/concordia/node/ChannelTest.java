@@ -134,17 +134,23 @@ class ChannelTest {
         return null;
     }
 
-    private JsonNode awaitMessage(String node, String id, Predicate<JsonNode> until) throws Exception {
+    /** What {@code read} returns once it satisfies {@code until} (null: not there yet), within {@link #WAIT}. */
+    private static JsonNode await(String what, java.util.concurrent.Callable<JsonNode> read, Predicate<JsonNode> until)
+            throws Exception {
         long end = System.nanoTime() + WAIT.toNanos();
-        JsonNode m = null;
+        JsonNode last = null;
         while (System.nanoTime() < end) {
-            m = message(node, id);
-            if (m != null && until.test(m)) {
-                return m;
+            last = read.call();
+            if (last != null && until.test(last)) {
+                return last;
             }
             Thread.sleep(100);
         }
-        throw new AssertionError("message " + id + " at " + node + " never got there; last seen: " + m);
+        throw new AssertionError(what + " never got there; last seen: " + last);
+    }
+
+    private JsonNode awaitMessage(String node, String id, Predicate<JsonNode> until) throws Exception {
+        return await("message " + id + " at " + node, () -> message(node, id), until);
     }
 
     static HttpResponse<String> call(String method, String url, String user, String password, String body)
@@ -175,20 +181,14 @@ class ChannelTest {
 
     private JsonNode followUp(String node, String user, String password, String id, Predicate<JsonNode> until)
             throws Exception {
-        long end = System.nanoTime() + WAIT.toNanos();
-        JsonNode f = null;
-        while (System.nanoTime() < end) {
-            HttpResponse<String> r =
-                    call("GET", nodes.get(node).url() + "/api/v1/follow-ups/" + id, user, password, null);
-            if (r.statusCode() == 200) {
-                f = JSON.readTree(r.body());
-                if (until.test(f)) {
-                    return f;
-                }
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("follow-up " + id + " at " + node + " never got there; last seen: " + f);
+        return await(
+                "follow-up " + id + " at " + node,
+                () -> {
+                    HttpResponse<String> r =
+                            call("GET", nodes.get(node).url() + "/api/v1/follow-ups/" + id, user, password, null);
+                    return r.statusCode() == 200 ? JSON.readTree(r.body()) : null;
+                },
+                until);
     }
 
     /** INTERPOL's hit-only reference for a EUROPOL person. */

@@ -60,7 +60,7 @@ public final class MessageTables {
             String author,
             String errorCode) {}
 
-    /** A delivery still to make. */
+    /** A delivery still to make; {@code attachments}: whether the message has attachments to deliver first. */
     public record Due(
             UUID outboxId,
             ParticipantCode recipient,
@@ -69,7 +69,8 @@ public final class MessageTables {
             int attempts,
             Instant deliverBy,
             byte[] envelope,
-            byte[] signature) {}
+            byte[] signature,
+            boolean attachments) {}
 
     private static final String COLUMNS = "id, thread, kind, direction, sender, recipient, tlp, handling_code,"
             + " created_at, enc, ciphertext, envelope, signature, status, status_at, author, error_code";
@@ -151,7 +152,8 @@ public final class MessageTables {
                 // the outbox by its index, then each message by its key (LATERAL): a hash join would read
                 // the whole message table, which only grows
                 PreparedStatement ps = c.prepareStatement("SELECT o.id, o.recipient, o.kind, o.message, o.attempts,"
-                        + " o.deliver_by, m.envelope, m.signature FROM (SELECT * FROM outbox WHERE next_attempt <= ?"
+                        + " o.deliver_by, m.envelope, m.signature, EXISTS (SELECT 1 FROM attachment a WHERE a.message ="
+                        + " o.message AND a.direction = 'out') FROM (SELECT * FROM outbox WHERE next_attempt <= ?"
                         + " AND recipient <> ALL (?) ORDER BY next_attempt LIMIT ?) o CROSS JOIN LATERAL (SELECT"
                         + " envelope, signature FROM message WHERE id = o.message) m ORDER BY o.next_attempt")) {
             ps.setTimestamp(1, Timestamp.from(now));
@@ -171,7 +173,8 @@ public final class MessageTables {
                             rs.getInt(5),
                             rs.getTimestamp(6).toInstant(),
                             rs.getBytes(7),
-                            rs.getBytes(8)));
+                            rs.getBytes(8),
+                            rs.getBoolean(9)));
                 }
             }
             return out;

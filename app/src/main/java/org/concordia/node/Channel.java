@@ -765,9 +765,8 @@ final class Channel implements AutoCloseable {
         boolean messages = all.get(0).kind().equals("message");
         List<MessageTables.Due> batch = new ArrayList<>();
         for (MessageTables.Due d : all) {
-            Optional<MessageEnvelope> e = messages && MessageCodec.listsAttachments(d.envelope())
-                    ? MessageCodec.envelope(d.envelope())
-                    : Optional.empty();
+            Optional<MessageEnvelope> e =
+                    messages && d.attachments() ? MessageCodec.envelope(d.envelope()) : Optional.empty();
             if (e.isPresent() && !e.get().attachments().isEmpty() && !attachments.deliverSegments(to, e.get())) {
                 waiting.add(to);
                 retryOrGiveUp(d, ErrorCode.PARTNER_UNREACHABLE, clock.instant());

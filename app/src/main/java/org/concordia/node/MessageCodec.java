@@ -98,23 +98,6 @@ final class MessageCodec {
         }
     }
 
-    private static final byte[] ATTACHMENTS_FIELD =
-            "\"attachments\"".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-
-    /** Whether an envelope's encoding may list attachments (a quick scan; false means it lists none). */
-    static boolean listsAttachments(byte[] envelope) {
-        outer:
-        for (int i = 0; i + ATTACHMENTS_FIELD.length <= envelope.length; i++) {
-            for (int j = 0; j < ATTACHMENTS_FIELD.length; j++) {
-                if (envelope[i + j] != ATTACHMENTS_FIELD[j]) {
-                    continue outer;
-                }
-            }
-            return true;
-        }
-        return false;
-    }
-
     /** The content with the kind's further fields ({@code extra}, may be null). */
     static byte[] content(MessageContent c, ObjectNode extra) {
         ObjectNode o = extra == null ? JSON.createObjectNode() : extra.deepCopy();

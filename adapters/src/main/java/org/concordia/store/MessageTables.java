@@ -354,11 +354,15 @@ public final class MessageTables {
         }
     }
 
-    /** The newest messages first, at most {@code limit}. */
+    /**
+     * The newest messages first, at most {@code limit}; not those of alerts (the alerts, their hits and
+     * decisions are listed as such).
+     */
     public List<Stored> list(int limit) {
         try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = c.prepareStatement(
-                        "SELECT " + COLUMNS + " FROM message ORDER BY created_at DESC, id DESC LIMIT ?")) {
+                PreparedStatement ps =
+                        c.prepareStatement("SELECT " + COLUMNS + " FROM message WHERE kind NOT LIKE 'alert%'"
+                                + " ORDER BY created_at DESC, id DESC LIMIT ?")) {
             ps.setInt(1, limit);
             List<Stored> out = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {

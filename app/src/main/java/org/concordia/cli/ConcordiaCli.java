@@ -28,6 +28,7 @@ import picocli.CommandLine.Command;
             AuditCommand.class,
             MessagesCommand.class,
             FollowUpCommand.class,
+            AlertsCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class ConcordiaCli implements Runnable {

@@ -94,6 +94,17 @@ final class NodeClient implements AutoCloseable {
         java.nio.file.Files.move(part, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
     }
 
+    /** PUTs JSON and returns the reply's bytes when the status is 2xx. */
+    byte[] putJson(String path, String json) throws IOException, InterruptedException, Failure {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(base + path))
+                .timeout(timeout)
+                .header("Authorization", authorization)
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json))
+                .build();
+        return checked(http.send(request, HttpResponse.BodyHandlers.ofByteArray()));
+    }
+
     /** POSTs JSON and returns the reply's bytes when the status is 2xx. */
     byte[] postJson(String path, String json) throws IOException, InterruptedException, Failure {
         return post(path, "application/json", HttpRequest.BodyPublishers.ofString(json));

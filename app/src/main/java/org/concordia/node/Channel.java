@@ -371,6 +371,11 @@ final class Channel implements AutoCloseable {
         return Optional.of(new View(m, open(m)));
     }
 
+    /** A stored message, sent or received, as it is (nothing marked read). */
+    Optional<MessageTables.Stored> find(UUID id) {
+        return tables.find(id);
+    }
+
     /** The content of a stored message, opened with this node's key; empty when it does not open. */
     Optional<ObjectNode> open(MessageTables.Stored m) {
         Optional<Sealing.EncryptionKeys> own = federation.encryptionKeys();

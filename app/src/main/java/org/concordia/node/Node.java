@@ -83,7 +83,35 @@ final class Node implements AutoCloseable {
                 settings.top());
         this.federated = new FederatedSearch(
                 settings.participant(), owner::answerOwnUser, gateway, partners, settings.deadline(), executor);
-        this.indexingStore = new IndexingStore(storage.records(), index::add);
+        this.indexingStore = new IndexingStore(storage.records(), stored -> {
+            index.add(stored);
+            whenStored.forEach(Runnable::run);
+        });
+    }
+
+    private final List<Runnable> whenStored = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    /** Runs {@code r} after each batch of records stored through {@link #indexingStore()}. */
+    void whenStored(Runnable r) {
+        whenStored.add(r);
+    }
+
+    /** Below this many persons a node's own records say too little of chance agreement (its u probabilities). */
+    static final int OWN_MODEL_FROM = 1_000;
+
+    /**
+     * The model a pair of persons is scored with: the search model (how fields agree for one person at
+     * two owners, how they agree by chance among this node's records), or while the node holds fewer
+     * than {@value #OWN_MODEL_FROM} persons, whose pairs are too few to count chance agreement, the
+     * generated data's; with the search model's prior of one in the candidates a query retrieves.
+     */
+    org.concordia.matching.FellegiSunter matchModel() {
+        org.concordia.matching.FellegiSunter m = index.model();
+        if (m != null && index.size() >= OWN_MODEL_FROM) {
+            return m;
+        }
+        org.concordia.matching.FellegiSunter s = SearchModel.matches();
+        return new org.concordia.matching.FellegiSunter(s.fields(), s.m(), s.u(), 1.0 / PersonSearchIndex.CANDIDATES);
     }
 
     ParticipantCode participant() {

@@ -49,6 +49,7 @@ import org.springframework.context.annotation.Import;
     FederationApi.class,
     MessagesApi.class,
     FollowUpsApi.class,
+    AlertsApi.class,
     ApiErrors.class,
     PortGuard.class,
     ApiDescription.class
@@ -154,6 +155,44 @@ class NodeApplication {
                 audit,
                 settings.channel(),
                 clock);
+    }
+
+    /** Candidates retrieved among the alerts for each record checked (docs/benchmarks.md, alerts). */
+    static final int ALERT_CANDIDATES = 30;
+
+    @Bean(destroyMethod = "close")
+    Alerts alerts(
+            NodeSettings settings,
+            Channel channel,
+            ConnectionPool connections,
+            NodeTables tables,
+            NodeStorage storage,
+            Node node,
+            Federation federation,
+            NodeAudit audit,
+            Clock clock) {
+        java.util.function.Supplier<org.concordia.alert.AlertIndex<?>> indexes =
+                () -> new org.concordia.alert.AlertIndex<>(
+                        org.concordia.cli.Matching.comparator(),
+                        () -> org.concordia.index.LuceneCandidateIndex.inMemory(
+                                org.concordia.index.LuceneCandidateIndex.Retrieval.SCREENING),
+                        node::matchModel,
+                        ALERT_CANDIDATES,
+                        settings.possible());
+        Alerts alerts = new Alerts(
+                settings.participant(),
+                channel,
+                new org.concordia.store.AlertTables(connections),
+                tables,
+                storage.records(),
+                node.agreements()::policy,
+                federation::directory,
+                audit,
+                indexes.get(),
+                indexes,
+                clock);
+        node.whenStored(alerts::wake);
+        return alerts;
     }
 
     @Bean

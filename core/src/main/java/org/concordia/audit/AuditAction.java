@@ -40,5 +40,13 @@ public enum AuditAction {
     /** A follow-up request decided: approved (all or part of the record released) or refused. */
     FOLLOW_UP_DECISION,
     /** A follow-up request passed its deadline undecided, and was escalated. */
-    FOLLOW_UP_OVERDUE
+    FOLLOW_UP_OVERDUE,
+    /** An alert published, updated or cancelled by a user of this node (ids and type, never the subject). */
+    ALERT_PUBLISHED,
+    /** A partner's alert, or a new version of it, stored at this node. */
+    ALERT_RECEIVED,
+    /** A record of this node hit a partner's alert (found), or a partner reported a hit on this node's alert. */
+    ALERT_HIT,
+    /** The owner of an alert confirmed or rejected a hit: an identity link, on both sides. */
+    ALERT_HIT_DECISION
 }

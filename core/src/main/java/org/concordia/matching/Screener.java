@@ -113,7 +113,7 @@ public final class Screener<P> {
     /**
      * Uses the agreement probabilities of matches ({@code m}) of a model estimated elsewhere, with the
      * non-match probabilities ({@code u}) counted here, among the indexed records' own candidates (each
-     * record's own entry left out): for records of one owner, which rarely holds the same person twice,
+     * record's own entry, and its other versions, left out): for records of one owner, which rarely holds the same person twice,
      * those pairs are non-matches, so counting them estimates u for exactly the population a search
      * meets; this is how Splink estimates u by sampling rather than by EM. Each search then scores its
      * candidates together: at most one of them is the person searched for (held with probability {@value
@@ -132,8 +132,12 @@ public final class Screener<P> {
             counts[f] = new double[matches.u()[f].length];
         }
         for (int q : sample(n, sample, rng)) {
-            for (CandidateIndex.Candidate c : index.candidates(indexed.get(q), candidates)) {
-                if (c.ordinal() != q) {
+            Person query = indexed.get(q);
+            for (CandidateIndex.Candidate c : index.candidates(query, candidates)) {
+                Person other = indexed.get(c.ordinal());
+                // the record itself, and its earlier versions when it was updated, are the same person
+                if (c.ordinal() != q
+                        && !(other.id().equals(query.id()) && other.owner().equals(query.owner()))) {
                     int[] levels = FellegiSunter.levels(comparator.compare(prepared.get(q), prepared.get(c.ordinal())));
                     for (int f = 0; f < fields; f++) {
                         counts[f][levels[f]]++;

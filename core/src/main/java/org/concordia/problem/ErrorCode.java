@@ -78,7 +78,10 @@ public enum ErrorCode {
     MESSAGE_UNDELIVERABLE,
     FORWARDING_REFUSED,
     FOLLOW_UP_CLOSED,
-    ATTACHMENT_TOO_LARGE;
+    ATTACHMENT_TOO_LARGE,
+    // alerts
+    ALERT_CLOSED,
+    HIT_DECIDED;
 
     /** The wire form, for example {@code mrz_check_digit}. */
     /** The code of this wire name ({@code "no_agreement"}), or empty when it names none. */

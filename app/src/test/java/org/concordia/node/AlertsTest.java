@@ -1,0 +1,425 @@
+package org.concordia.node;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.function.Predicate;
+import org.concordia.audit.AuditAction;
+import org.concordia.model.ParticipantCode;
+import org.concordia.sharing.SharingAgreement;
+import org.concordia.sharing.SharingMode;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Alerts in the federation tier: three nodes over real mutual TLS, each with its own embedded store.
+ * INTERPOL publishes; EUROPOL shares persons with INTERPOL in full; AFRIPOL has no agreement with it (a
+ * hit-only recipient, the default).
+ */
+@Tag("federation")
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AlertsTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final List<String> CODES = List.of("INTERPOL", "EUROPOL", "AFRIPOL");
+    private static final Duration WAIT = Duration.ofSeconds(60);
+
+    @TempDir
+    static Path tmp;
+
+    TestFederation federation;
+    final Map<String, NodeServer> nodes = new LinkedHashMap<>();
+
+    @BeforeAll
+    void start() throws Exception {
+        federation = new TestFederation(tmp.resolve("pki"), CODES);
+        for (String code : CODES) {
+            NodeServer node = NodeServer.start(federation.settings(code, tmp.resolve(code)));
+            node.putAccount("officer", "officer-pass", Roles.OFFICER);
+            node.putAccount("dpo", "dpo-pass", Roles.DPO);
+            nodes.put(code, node);
+        }
+        nodes.get("EUROPOL")
+                .putAgreement(
+                        SharingAgreement.persons(
+                                new ParticipantCode("EUROPOL"), new ParticipantCode("INTERPOL"), SharingMode.FULL),
+                        "dpo");
+        // held before any alert: found when the alert arrives
+        nodes.get("EUROPOL")
+                .importRecords(List.of(TestFederation.record("{\"id\": \"EU-CAR-1\", \"type\": \"Vehicle\", \"owner\":"
+                        + " \"EUROPOL\", \"vin\": \"1M8GDM9AXKP042788\", \"make\": \"Motor Coach Industries\","
+                        + " \"status\": \"stolen\"}")));
+    }
+
+    @AfterAll
+    void stop() {
+        nodes.values().forEach(NodeServer::close);
+    }
+
+    @Test
+    void anAlertFindsARecordImportedLaterInAnotherScriptAndTheOwnerGetsTheHitReport() throws Exception {
+        JsonNode alert = publish(wanted("RN-1", "Mohamed Abdallah", "1984-03-07"), "all");
+        String id = alert.path("id").asText();
+        assertThat(alert.path("sentTo")).hasSize(2);
+        awaitReceived("AFRIPOL", id, "active");
+
+        nodes.get("AFRIPOL").importRecords(List.of(person("AFRIPOL", "AFR-77", "محمد عبد الله", "1984-03-07")));
+
+        JsonNode hit = awaitHit(id, "AFRIPOL");
+        assertThat(hit.path("reply").asText()).isEqualTo("hit-only");
+        assertThat(hit.path("score").asDouble()).isGreaterThanOrEqualTo(0.5);
+        assertThat(hit.has("recordId")).isFalse();
+        assertThat(hit.path("reference").asText()).hasSizeGreaterThanOrEqualTo(16);
+
+        JsonNode notification = await(
+                "AFRIPOL's notification",
+                () -> find(get("AFRIPOL", "/api/v1/alerts/notifications").path("notifications"), "alertId", id),
+                n -> true);
+        assertThat(notification.path("recordId").asText()).isEqualTo("AFR-77");
+        assertThat(notification.path("owner").asText()).isEqualTo("INTERPOL");
+        assertThat(notification.path("type").asText()).isEqualTo("wanted");
+        assertThat(notification.path("requestedAction").asText()).isEqualTo("locate and arrest");
+
+        assertThat(audit("INTERPOL", AuditAction.ALERT_PUBLISHED))
+                .anyMatch(e -> e.event().recordIds().contains(id));
+        assertThat(audit("AFRIPOL", AuditAction.ALERT_RECEIVED))
+                .anyMatch(e -> e.event().recordIds().contains(id));
+        assertThat(audit("AFRIPOL", AuditAction.ALERT_HIT))
+                .anyMatch(e -> e.event().recordIds().contains(id));
+        assertThat(audit("INTERPOL", AuditAction.ALERT_HIT))
+                .anyMatch(e -> e.event().recordIds().contains(id));
+    }
+
+    @Test
+    void aHitOnlyRecipientSendsNoPersonalData() throws Exception {
+        String id = publish(wanted("RN-2", "Svetlana Kuznetsova", "1979-05-14"), "[\"AFRIPOL\"]")
+                .path("id")
+                .asText();
+        awaitReceived("AFRIPOL", id, "active");
+        nodes.get("AFRIPOL").importRecords(List.of(person("AFRIPOL", "AFR-SK", "Светлана Кузнецова", "1979-05-14")));
+
+        JsonNode hit = awaitHit(id, "AFRIPOL");
+        // what the report carried, opened at the owner with its key
+        Alerts alerts = nodes.get("INTERPOL").bean(Alerts.class);
+        var stored = alerts.reported(UUID.fromString(hit.path("id").asText())).orElseThrow();
+        Channel channel = nodes.get("INTERPOL").bean(Channel.class);
+        ObjectNode content =
+                channel.find(stored.message()).flatMap(channel::open).orElseThrow();
+        String carried = content.toString();
+        assertThat(content.path("hit").has("record")).isFalse();
+        assertThat(content.path("hit").has("recordId")).isFalse();
+        assertThat(carried)
+                .doesNotContain("AFR-SK")
+                .doesNotContain("Светлана")
+                .doesNotContain("Кузнецова")
+                .doesNotContain("1979-05-14")
+                .doesNotContainIgnoringCase("kuznetsova");
+        assertThat(alerts.reportedRecord(stored)).isEmpty();
+    }
+
+    @Test
+    void aRecipientWhoseAgreementAllowsItSendsTheRecord() throws Exception {
+        String id = publish(wanted("RN-3", "Jean-Pierre Dubois", "1966-01-23"), "[\"EUROPOL\"]")
+                .path("id")
+                .asText();
+        awaitReceived("EUROPOL", id, "active");
+        nodes.get("EUROPOL").importRecords(List.of(person("EUROPOL", "EU-JPD", "DUBOIS, Jean Pierre", "1966-01-23")));
+
+        JsonNode hit = awaitHit(id, "EUROPOL");
+        assertThat(hit.path("reply").asText()).isEqualTo("hit");
+        assertThat(hit.path("recordId").asText()).isEqualTo("EU-JPD");
+        JsonNode view = get("INTERPOL", "/api/v1/alerts/hits/" + hit.path("id").asText());
+        assertThat(view.path("record").path("id").asText()).isEqualTo("EU-JPD");
+        assertThat(view.path("record").path("owner").asText()).isEqualTo("EUROPOL");
+    }
+
+    @Test
+    void aDuplicateHitIsReportedOnce() throws Exception {
+        String id = publish(wanted("RN-4", "Carlos Mendoza Ruiz", "1975-08-30"), "[\"AFRIPOL\"]")
+                .path("id")
+                .asText();
+        awaitReceived("AFRIPOL", id, "active");
+        nodes.get("AFRIPOL").importRecords(List.of(person("AFRIPOL", "AFR-CMR", "Carlos Mendoza Ruiz", "1975-08-30")));
+        awaitHit(id, "AFRIPOL");
+
+        // the same record changed, and the alert updated (checked against every record again): no new report
+        nodes.get("AFRIPOL")
+                .importRecords(List.of(TestFederation.record("{\"id\": \"AFR-CMR\", \"type\": \"Person\", \"owner\":"
+                        + " \"AFRIPOL\", \"names\": [{\"full\": \"Carlos Mendoza Ruiz\"}], \"birthDate\": \"1975-08-30\","
+                        + " \"birthPlace\": \"Bogota\"}")));
+        ObjectNode update = wanted("RN-4", "Carlos Mendoza Ruiz", "1975-08-30");
+        update.put("requestedAction", "locate, arrest and extradite");
+        HttpResponse<String> updated = ChannelTest.call(
+                "PUT",
+                nodes.get("INTERPOL").url() + "/api/v1/alerts/" + id,
+                "officer",
+                "officer-pass",
+                update.toString());
+        assertThat(updated.statusCode()).as(updated.body()).isEqualTo(200);
+        awaitReceived("AFRIPOL", id, "active", 2);
+        // a second record of the same person, imported after: its own hit, reported once
+        nodes.get("AFRIPOL")
+                .importRecords(List.of(person("AFRIPOL", "AFR-CMR-2", "MENDOZA RUIZ, Carlos", "1975-08-30")));
+        await(
+                "a second hit",
+                () -> {
+                    List<JsonNode> h = hits(id);
+                    return h.size() >= 2 ? JSON.valueToTree(h) : null;
+                },
+                x -> true);
+        Thread.sleep(1_500); // a duplicate report, if any, would have arrived by now
+
+        assertThat(hits(id)).hasSize(2);
+        assertThat(get("AFRIPOL", "/api/v1/alerts/notifications").path("notifications").findValues("alertId").stream()
+                        .filter(a -> a.asText().equals(id)))
+                .hasSize(2);
+    }
+
+    @Test
+    void aCancelledAlertStopsMatching() throws Exception {
+        String cancelled = publish(wanted("RN-5", "Olga Petrova", "1990-11-02"), "[\"AFRIPOL\"]")
+                .path("id")
+                .asText();
+        String active = publish(wanted("RN-6", "Nguyen Van Minh", "1988-04-12"), "[\"AFRIPOL\"]")
+                .path("id")
+                .asText();
+        awaitReceived("AFRIPOL", cancelled, "active");
+        awaitReceived("AFRIPOL", active, "active");
+
+        HttpResponse<String> c = ChannelTest.call(
+                "POST",
+                nodes.get("INTERPOL").url() + "/api/v1/alerts/" + cancelled + "/cancel",
+                "officer",
+                "officer-pass",
+                "{}");
+        assertThat(c.statusCode()).as(c.body()).isEqualTo(200);
+        awaitReceived("AFRIPOL", cancelled, "cancelled");
+        HttpResponse<String> again = ChannelTest.call(
+                "POST",
+                nodes.get("INTERPOL").url() + "/api/v1/alerts/" + cancelled + "/cancel",
+                "officer",
+                "officer-pass",
+                "{}");
+        assertThat(again.statusCode()).isEqualTo(409);
+        assertThat(JSON.readTree(again.body()).path("code").asText()).isEqualTo("alert_closed");
+
+        // one batch: the record of the active alert's person hits, the cancelled alert's person does not
+        nodes.get("AFRIPOL")
+                .importRecords(List.of(
+                        person("AFRIPOL", "AFR-OP", "Olga Petrova", "1990-11-02"),
+                        person("AFRIPOL", "AFR-NVM", "Nguyen Van Minh", "1988-04-12")));
+        awaitHit(active, "AFRIPOL");
+        assertThat(hits(cancelled)).isEmpty();
+    }
+
+    @Test
+    void anAlertFindsWhatTheRecipientHeldBeforeIt() throws Exception {
+        ObjectNode a = JSON.createObjectNode();
+        a.put("type", "stolen-vehicle");
+        a.set(
+                "subject",
+                JSON.readTree("{\"id\": \"IP-CAR-9\", \"type\": \"Vehicle\", \"vin\": \"1M8GDM9AXKP042788\","
+                        + " \"make\": \"Motor Coach Industries\", \"status\": \"stolen\"}"));
+        a.put("requestedAction", "seize the vehicle");
+        String id = publish(a, "[\"EUROPOL\"]").path("id").asText();
+
+        JsonNode hit = awaitHit(id, "EUROPOL");
+        // EUROPOL's agreement with INTERPOL covers persons only: a vehicle is reported hit-only
+        assertThat(hit.path("reply").asText()).isEqualTo("hit-only");
+        assertThat(hit.path("score").asDouble()).isEqualTo(1.0);
+    }
+
+    @Test
+    void theOwnersDecisionBecomesAnIdentityLinkOnBothSides() throws Exception {
+        String id = publish(wanted("RN-7", "Amina Yusuf Bello", "1993-02-17"), "[\"AFRIPOL\"]")
+                .path("id")
+                .asText();
+        awaitReceived("AFRIPOL", id, "active");
+        nodes.get("AFRIPOL").importRecords(List.of(person("AFRIPOL", "AFR-AYB", "BELLO, Amina Yusuf", "1993-02-17")));
+        String hit = awaitHit(id, "AFRIPOL").path("id").asText();
+
+        Run confirmed = cli("confirm", hit, "--json");
+        assertThat(confirmed.exit()).as(confirmed.err()).isZero();
+        assertThat(JSON.readTree(confirmed.out()).path("state").asText()).isEqualTo("confirmed");
+        Run twice = cli("reject", hit);
+        assertThat(twice.exit()).isEqualTo(2);
+        assertThat(twice.err()).contains("hit_decided");
+
+        JsonNode link = find(get("INTERPOL", "/api/v1/alerts/links").path("links"), "id", hit);
+        assertThat(link.path("state").asText()).isEqualTo("same");
+        assertThat(link.path("left").path("recordId").asText()).isEqualTo("RN-7");
+        assertThat(link.path("right").path("owner").asText()).isEqualTo("AFRIPOL");
+        JsonNode there = await(
+                "AFRIPOL's link",
+                () -> find(get("AFRIPOL", "/api/v1/alerts/links").path("links"), "id", hit),
+                l -> true);
+        assertThat(there.path("state").asText()).isEqualTo("same");
+        assertThat(there.path("right").path("recordId").asText()).isEqualTo("AFR-AYB");
+        assertThat(find(get("AFRIPOL", "/api/v1/alerts/notifications").path("notifications"), "id", hit)
+                        .path("state")
+                        .asText())
+                .isEqualTo("confirmed");
+        assertThat(audit("AFRIPOL", AuditAction.ALERT_HIT_DECISION))
+                .anyMatch(e -> e.event().recordIds().contains(hit));
+    }
+
+    @Test
+    void theCommandLinePublishesCancelsAndListsHitsAsDocumented() throws Exception {
+        Path file = tmp.resolve("alert.json");
+        ObjectNode a = wanted("RN-8", "Tomasz Nowakowski", "1981-07-09");
+        a.put("recipients", "all");
+        Files.writeString(file, a.toString());
+        Run published = cli("publish", "--file", file.toString(), "--json");
+        assertThat(published.exit()).as(published.err()).isZero();
+        String id = JSON.readTree(published.out()).path("id").asText();
+        awaitReceived("AFRIPOL", id, "active");
+        nodes.get("AFRIPOL").importRecords(List.of(person("AFRIPOL", "AFR-TN", "Tomasz Nowakowski", "1981-07-09")));
+        awaitHit(id, "AFRIPOL");
+
+        Run hits = cli("hits", "--json");
+        assertThat(hits.exit()).as(hits.err()).isZero();
+        JsonNode mine = null;
+        for (JsonNode h : JSON.readTree(hits.out()).path("hits")) {
+            assertThat(h.has("alertId") && h.has("participant") && h.has("reply") && h.has("score"))
+                    .isTrue();
+            if (h.path("alertId").asText().equals(id)) {
+                mine = h;
+            }
+        }
+        assertThat(mine).isNotNull();
+        assertThat(mine.path("participant").asText()).isEqualTo("AFRIPOL");
+        assertThat(mine.path("reply").asText()).isEqualTo("hit-only");
+        assertThat(mine.has("recordId")).isFalse();
+
+        Run cancelled = cli("cancel", id);
+        assertThat(cancelled.exit()).as(cancelled.err()).isZero();
+        assertThat(cancelled.out()).contains("cancelled");
+
+        Files.writeString(file, "{\"type\": \"red\", \"subject\": {}, \"recipients\": \"all\"}");
+        Run bad = cli("publish", "--file", file.toString());
+        assertThat(bad.exit()).isEqualTo(2);
+        assertThat(bad.err()).contains("error invalid_value");
+        a.set("recipients", JSON.readTree("[\"NOBODY\"]"));
+        Files.writeString(file, a.toString());
+        Run nobody = cli("publish", "--file", file.toString());
+        assertThat(nobody.exit()).isEqualTo(2);
+        assertThat(nobody.err()).contains("error unknown_participant");
+    }
+
+    // ---------------------------------------------------------------------------------- helpers
+
+    record Run(int exit, String out, String err) {}
+
+    private Run cli(String sub, String... args) {
+        List<String> all = new ArrayList<>(List.of(
+                "alerts",
+                sub,
+                "--node",
+                nodes.get("INTERPOL").url(),
+                "--user",
+                "officer",
+                "--password",
+                "officer-pass"));
+        all.addAll(List.of(args));
+        ChannelTest.Run r = ChannelTest.cli(all.toArray(String[]::new));
+        return new Run(r.exit(), r.out(), r.err());
+    }
+
+    private static ObjectNode wanted(String id, String name, String birthDate) throws Exception {
+        ObjectNode a = JSON.createObjectNode();
+        a.put("type", "wanted");
+        a.set(
+                "subject",
+                JSON.readTree("{\"id\": \"" + id + "\", \"type\": \"Person\", \"names\": [{\"full\": \"" + name
+                        + "\"}], \"birthDate\": \"" + birthDate + "\"}"));
+        a.put("requestedAction", "locate and arrest");
+        return a;
+    }
+
+    private static org.concordia.model.Record person(String owner, String id, String name, String birthDate)
+            throws Exception {
+        return TestFederation.record("{\"id\": \"" + id + "\", \"type\": \"Person\", \"owner\": \"" + owner
+                + "\", \"names\": [{\"full\": \"" + name + "\"}], \"birthDate\": \"" + birthDate + "\"}");
+    }
+
+    private JsonNode publish(ObjectNode alert, String recipients) throws Exception {
+        alert.set("recipients", JSON.readTree(recipients.equals("all") ? "\"all\"" : recipients));
+        HttpResponse<String> r = ChannelTest.call(
+                "POST", nodes.get("INTERPOL").url() + "/api/v1/alerts", "officer", "officer-pass", alert.toString());
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+        return JSON.readTree(r.body());
+    }
+
+    private JsonNode get(String node, String path) throws Exception {
+        HttpResponse<String> r = ChannelTest.call("GET", nodes.get(node).url() + path, "officer", "officer-pass", null);
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        return JSON.readTree(r.body());
+    }
+
+    private static JsonNode find(JsonNode list, String field, String value) {
+        for (JsonNode n : list) {
+            if (n.path(field).asText().equals(value)) {
+                return n;
+            }
+        }
+        return null;
+    }
+
+    private List<JsonNode> hits(String alert) throws Exception {
+        List<JsonNode> out = new ArrayList<>();
+        get("INTERPOL", "/api/v1/alerts/hits?alert=" + alert).path("hits").forEach(out::add);
+        return out;
+    }
+
+    private JsonNode awaitHit(String alert, String participant) throws Exception {
+        return await(
+                "a hit on " + alert + " from " + participant,
+                () -> find(JSON.valueToTree(hits(alert)), "participant", participant),
+                h -> true);
+    }
+
+    private void awaitReceived(String node, String alert, String state) throws Exception {
+        awaitReceived(node, alert, state, 1);
+    }
+
+    private void awaitReceived(String node, String alert, String state, int version) throws Exception {
+        await(
+                alert + " " + state + " at " + node,
+                () -> find(get(node, "/api/v1/alerts?scope=received").path("alerts"), "id", alert),
+                a -> a.path("state").asText().equals(state) && a.path("version").asInt() >= version);
+    }
+
+    private static JsonNode await(String what, Callable<JsonNode> read, Predicate<JsonNode> until) throws Exception {
+        long end = System.nanoTime() + WAIT.toNanos();
+        JsonNode last = null;
+        while (System.nanoTime() < end) {
+            last = read.call();
+            if (last != null && until.test(last)) {
+                return last;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError(what + " never got there; last seen: " + last);
+    }
+
+    private List<org.concordia.audit.AuditEntry> audit(String node, AuditAction action) {
+        return nodes.get(node).auditEntries().stream()
+                .filter(e -> e.event().action() == action)
+                .toList();
+    }
+}

@@ -30,7 +30,8 @@ import picocli.CommandLine.Spec;
             ScreenBench.class,
             NamesBench.class,
             FederationBench.class,
-            MessageBench.class
+            MessageBench.class,
+            AlertBench.class
         })
 final class BenchCommand implements Runnable {
     @Spec

@@ -110,8 +110,7 @@ final class Node implements AutoCloseable {
         if (m != null && index.size() >= OWN_MODEL_FROM) {
             return m;
         }
-        org.concordia.matching.FellegiSunter s = SearchModel.matches();
-        return new org.concordia.matching.FellegiSunter(s.fields(), s.m(), s.u(), 1.0 / PersonSearchIndex.CANDIDATES);
+        return AlertMatching.generatedModel();
     }
 
     ParticipantCode participant() {

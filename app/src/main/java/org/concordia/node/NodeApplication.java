@@ -157,9 +157,6 @@ class NodeApplication {
                 clock);
     }
 
-    /** Candidates retrieved among the alerts for each record checked (docs/benchmarks.md, alerts). */
-    static final int ALERT_CANDIDATES = 30;
-
     @Bean(destroyMethod = "close")
     Alerts alerts(
             NodeSettings settings,
@@ -172,13 +169,7 @@ class NodeApplication {
             NodeAudit audit,
             Clock clock) {
         java.util.function.Supplier<org.concordia.alert.AlertIndex<?>> indexes =
-                () -> new org.concordia.alert.AlertIndex<>(
-                        org.concordia.cli.Matching.comparator(),
-                        () -> org.concordia.index.LuceneCandidateIndex.inMemory(
-                                org.concordia.index.LuceneCandidateIndex.Retrieval.SCREENING),
-                        node::matchModel,
-                        ALERT_CANDIDATES,
-                        settings.possible());
+                () -> AlertMatching.newIndex(node::matchModel, settings.possible());
         Alerts alerts = new Alerts(
                 settings.participant(),
                 channel,

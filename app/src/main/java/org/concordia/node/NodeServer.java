@@ -169,6 +169,44 @@ public final class NodeServer implements AutoCloseable {
         }
     }
 
+    /** Publishes an alert as {@code user} (for benchmarks): its id, or an exception naming the refusal's code. */
+    public java.util.UUID publishAlert(String user, String json) {
+        try {
+            return switch (context.getBean(Alerts.class)
+                    .publish(user, new com.fasterxml.jackson.databind.ObjectMapper().readTree(json))) {
+                case Alerts.Outcome.Done d -> d.alert().id();
+                case Alerts.Outcome.Refused r ->
+                    throw new IllegalStateException("alert refused: " + r.code().code() + " " + r.reason());
+            };
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalArgumentException("not JSON", e);
+        }
+    }
+
+    /** How many partners' alerts this node holds checked against all its records (for benchmarks). */
+    public long checkedAlerts() {
+        return count("SELECT count(*) FROM alert WHERE owner <> ? AND checked_version = version");
+    }
+
+    /** How many hits partners reported on this node's alerts (for benchmarks). */
+    public long reportedHits() {
+        return count("SELECT count(*) FROM alert_hit WHERE side = 'reported' AND participant <> ?");
+    }
+
+    private long count(String sql) {
+        try (java.sql.Connection c =
+                        context.getBean(NodeStorage.class).dataSource().getConnection();
+                java.sql.PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, settings.participant().value());
+            try (java.sql.ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("cannot count (sqlstate " + e.getSQLState() + ")", e);
+        }
+    }
+
     /** A part of the running node, for tests in this package. */
     <T> T bean(Class<T> type) {
         return context.getBean(type);

@@ -74,6 +74,19 @@ final class AlertBench implements Callable<Integer> {
             description = "Records imported one at a time, each hitting an alert. Default: ${DEFAULT-VALUE}.")
     int e2eImports;
 
+    @Option(
+            names = "--candidates",
+            paramLabel = "K",
+            description = "Candidates per record checked (default: the node's, " + AlertMatching.CANDIDATES + ").")
+    int candidates = AlertMatching.CANDIDATES;
+
+    @Option(
+            names = "--threshold",
+            paramLabel = "P",
+            description = "Match probability from which a record hits (default: the node's, " + AlertMatching.THRESHOLD
+                    + ").")
+    double threshold = AlertMatching.THRESHOLD;
+
     @Option(names = "--port-base", defaultValue = "8480", paramLabel = "P", description = "Default: ${DEFAULT-VALUE}.")
     int portBase;
 
@@ -126,7 +139,7 @@ final class AlertBench implements Callable<Integer> {
         System.gc();
         long heap0 = rt.totalMemory() - rt.freeMemory();
         long t0 = System.nanoTime();
-        AlertIndex<?> index = AlertMatching.newIndex(AlertMatching::generatedModel, 0.5);
+        AlertIndex<?> index = AlertMatching.newIndex(AlertMatching::generatedModel, threshold, candidates);
         index.putAll(subjects);
         double build = (System.nanoTime() - t0) / 1e9;
         System.gc();

@@ -169,7 +169,7 @@ class NodeApplication {
             NodeAudit audit,
             Clock clock) {
         java.util.function.Supplier<org.concordia.alert.AlertIndex<?>> indexes =
-                () -> AlertMatching.newIndex(node::matchModel, settings.possible());
+                () -> AlertMatching.newIndex(node::matchModel, AlertMatching.THRESHOLD);
         Alerts alerts = new Alerts(
                 settings.participant(),
                 channel,

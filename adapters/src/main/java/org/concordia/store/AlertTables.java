@@ -42,6 +42,8 @@ public final class AlertTables {
      * @param recordId the record's id: always at the recipient, at the owner only with a full reply
      * @param reference a hit-only reply's reference (a follow-up request names it)
      * @param state {@code new}, {@code confirmed} or {@code rejected}
+     * @param recordVersion at the recipient, the record's version last reported (null when not known)
+     * @param event {@code hit}, or {@code changed}: a record that matched a watch changed
      */
     public record Hit(
             UUID id,
@@ -57,7 +59,9 @@ public final class AlertTables {
             String state,
             Instant decidedAt,
             String decidedBy,
-            UUID message) {
+            UUID message,
+            Integer recordVersion,
+            String event) {
         /** The same hit with the message that reports it. */
         public Hit withMessage(UUID m) {
             return new Hit(
@@ -74,7 +78,9 @@ public final class AlertTables {
                     state,
                     decidedAt,
                     decidedBy,
-                    m);
+                    m,
+                    recordVersion,
+                    event);
         }
     }
 
@@ -97,7 +103,7 @@ public final class AlertTables {
 
     private static final String ALERT_COLUMNS = "body::text, received_at, updated_at, published_by, checked_version";
     private static final String HIT_COLUMNS = "id, side, alert, participant, record_id, reference, reply, score,"
-            + " matched_on, found_at, state, decided_at, decided_by, message";
+            + " matched_on, found_at, state, decided_at, decided_by, message, record_version, event";
 
     private final DataSource dataSource;
 
@@ -345,7 +351,7 @@ public final class AlertTables {
     /** Stores a hit unless this one, or one of the same alert and record, is held; true when stored now. */
     public static boolean insertHit(Connection c, Hit h) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO alert_hit (" + HIT_COLUMNS + ")"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING")) {
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING")) {
             ps.setObject(1, h.id());
             ps.setString(2, h.side());
             ps.setObject(3, h.alert());
@@ -360,6 +366,8 @@ public final class AlertTables {
             ps.setTimestamp(12, h.decidedAt() == null ? null : Timestamp.from(h.decidedAt()));
             ps.setString(13, h.decidedBy());
             ps.setObject(14, h.message());
+            ps.setObject(15, h.recordVersion(), Types.INTEGER);
+            ps.setString(16, h.event());
             return ps.executeUpdate() == 1;
         }
     }
@@ -369,19 +377,32 @@ public final class AlertTables {
         return write("cannot store a hit", c -> insertHit(c, h));
     }
 
-    /** Whether a hit of this alert and record was found here before. */
-    public boolean foundBefore(UUID alert, ParticipantCode participant, String recordId) {
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = c.prepareStatement("SELECT 1 FROM alert_hit WHERE side = 'found' AND alert = ?"
-                        + " AND participant = ? AND record_id = ?")) {
-            ps.setObject(1, alert);
-            ps.setString(2, participant.value());
-            ps.setString(3, recordId);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next();
-            }
-        } catch (SQLException e) {
-            throw failure("cannot read a hit", e);
+    /** The hit of this alert and record found here before, if any. */
+    public Optional<Hit> foundBefore(UUID alert, ParticipantCode participant, String recordId) {
+        return hits(
+                        "SELECT " + HIT_COLUMNS
+                                + " FROM alert_hit WHERE side = 'found' AND alert = ? AND participant = ?"
+                                + " AND record_id = ?",
+                        ps -> {
+                            ps.setObject(1, alert);
+                            ps.setString(2, participant.value());
+                            ps.setString(3, recordId);
+                        })
+                .stream()
+                .findFirst();
+    }
+
+    /**
+     * In the transaction that reports it: notes that a newer version of a found hit's record is reported
+     * (a watched record changed); false when this version, or a newer one, was reported before.
+     */
+    public static boolean reportVersion(Connection c, UUID hit, int version) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE alert_hit SET record_version = ? WHERE id = ?"
+                + " AND (record_version IS NULL OR record_version < ?)")) {
+            ps.setInt(1, version);
+            ps.setObject(2, hit);
+            ps.setInt(3, version);
+            return ps.executeUpdate() == 1;
         }
     }
 
@@ -536,7 +557,9 @@ public final class AlertTables {
                             rs.getString(11),
                             decided == null ? null : decided.toInstant(),
                             rs.getString(13),
-                            rs.getObject(14, UUID.class)));
+                            rs.getObject(14, UUID.class),
+                            (Integer) rs.getObject(15),
+                            rs.getString(16)));
                 }
             }
             return out;

@@ -29,6 +29,7 @@ import picocli.CommandLine.Command;
             MessagesCommand.class,
             FollowUpCommand.class,
             AlertsCommand.class,
+            SubscriptionsCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class ConcordiaCli implements Runnable {

@@ -19,6 +19,7 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 import org.concordia.alert.Alert;
 import org.concordia.alert.AlertIndex;
+import org.concordia.alert.AlertType;
 import org.concordia.audit.AuditAction;
 import org.concordia.channel.MessageContent;
 import org.concordia.channel.MessageIds;
@@ -335,7 +336,9 @@ final class Alerts implements AutoCloseable {
                 "new",
                 null,
                 null,
-                m.id());
+                m.id(),
+                null,
+                h.path("event").asText("hit").equals("changed") ? "changed" : "hit");
         if (tables.insertHit(hit)) {
             audit.channel(
                     AuditAction.ALERT_HIT,
@@ -513,7 +516,9 @@ final class Alerts implements AutoCloseable {
             });
         }
         for (Found f : hits) {
-            found(f.match(), f.record(), now);
+            Optional<VersionedRecord> v =
+                    records.find(f.record().owner(), f.record().id());
+            found(f.match(), f.record(), v.map(VersionedRecord::version).orElse(null), false, now);
         }
         tables.checked(batch);
         return batch.size() == NEW_ALERTS_BATCH;
@@ -533,7 +538,7 @@ final class Alerts implements AutoCloseable {
                 Optional<VersionedRecord> v = records.find(p.owner(), p.id());
                 if (v.isPresent()) {
                     for (AlertIndex.Match m : index.check(v.get().record(), now)) {
-                        found(m, v.get().record(), now);
+                        found(m, v.get().record(), v.get().version(), true, now);
                     }
                 }
             }
@@ -544,23 +549,40 @@ final class Alerts implements AutoCloseable {
 
     /**
      * A record of this node hit a partner's alert: stored once per alert and record (the notification of
-     * this node's officers) and reported to the alert's owner in the same transaction.
+     * this node's officers) and reported to the alert's owner in the same transaction. A record that hit a
+     * {@link AlertType#WATCH} before and has {@code changed} since is reported again, as a change, once
+     * per version.
+     *
+     * @param version the record's version, when known
      */
-    private void found(AlertIndex.Match m, Record r, Instant now) {
+    private void found(AlertIndex.Match m, Record r, Integer version, boolean changed, Instant now) {
         Alert a = m.alert();
-        if (tables.foundBefore(a.id(), self, r.id().value())) {
+        Optional<AlertTables.Hit> before = tables.foundBefore(a.id(), self, r.id().value());
+        if (before.isPresent()) {
+            if (changed && version != null && a.type() == AlertType.WATCH) {
+                report(a, r, m, version, before.get(), now);
+            }
             return;
         }
+        report(a, r, m, version, null, now);
+    }
+
+    /** Reports a hit (when {@code earlier} is null) or a change of the record of an earlier hit. */
+    private void report(Alert a, Record r, AlertIndex.Match m, Integer version, AlertTables.Hit earlier, Instant now) {
         boolean full = policy.get().decide(a.owner(), HIT_REPORT) instanceof SharingPolicy.Decision.Answer answer
                 && SharingPolicy.disclose(answer.agreement(), r) == SharingPolicy.Disclosure.FULL;
         UUID hitId = MessageIds.next(now);
         double score = Math.round(m.probability() * 1000) / 1000.0;
-        String reference = null;
+        String reference = earlier != null ? earlier.reference() : null;
         ObjectNode extra = JSON.createObjectNode();
         ObjectNode h = extra.putObject("hit");
         h.put("id", hitId.toString());
         h.put("alert", a.id().toString());
         h.put("alertVersion", a.version());
+        h.put("event", earlier == null ? "hit" : "changed");
+        if (earlier != null) {
+            h.put("of", earlier.id().toString());
+        }
         h.put("reply", full ? "hit" : "hit-only");
         h.put("score", score);
         h.put("on", m.on());
@@ -569,7 +591,9 @@ final class Alerts implements AutoCloseable {
             h.put("recordId", r.id().value());
             h.set("record", AlertJson.subject(r));
         } else {
-            reference = reference(a.owner(), r, now);
+            if (reference == null) {
+                reference = reference(a.owner(), r, now);
+            }
             h.put("reference", reference);
         }
         AlertTables.Hit hit = new AlertTables.Hit(
@@ -586,23 +610,27 @@ final class Alerts implements AutoCloseable {
                 "new",
                 null,
                 null,
-                null);
+                null,
+                version,
+                "hit");
         Handling handling = full ? r.envelope().handling() : a.handling();
         boolean[] stored = new boolean[1];
         Channel.Sent sent = channel.send(
                 SYSTEM,
                 a.owner(),
-                new MessageContent("Hit on alert " + a.id(), ""),
+                new MessageContent((earlier == null ? "Hit on alert " : "Change of a hit on alert ") + a.id(), ""),
                 handling.tlp(),
                 handling.code(),
                 a.id(),
                 MessageKind.ALERT_HIT,
                 extra,
-                (c, message) -> stored[0] = AlertTables.insertHit(c, hit.withMessage(message)),
+                (c, message) -> stored[0] = earlier == null
+                        ? AlertTables.insertHit(c, hit.withMessage(message))
+                        : AlertTables.reportVersion(c, earlier.id(), version),
                 List.of());
         if (sent instanceof Channel.Sent.Refused r2 && r2.code() != ErrorCode.FOLLOW_UP_CLOSED) {
             // the owner cannot be sent to (left the directory): this node's officers are still told
-            stored[0] = tables.insertHit(hit);
+            stored[0] = earlier == null && tables.insertHit(hit);
             LOG.warn(
                     "hit {} on alert {} not reported to {}: {}",
                     hitId,
@@ -615,7 +643,7 @@ final class Alerts implements AutoCloseable {
                     AuditAction.ALERT_HIT,
                     SYSTEM,
                     a.owner(),
-                    "found",
+                    earlier == null ? "found" : "changed",
                     List.of(hitId, a.id()),
                     Map.of("reply", full ? "hit" : "hit-only", "on", m.on(), "record", r.id().value()));
         }

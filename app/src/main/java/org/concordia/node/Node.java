@@ -91,6 +91,18 @@ final class Node implements AutoCloseable {
 
     private final List<Runnable> whenStored = new java.util.concurrent.CopyOnWriteArrayList<>();
 
+    /** Told of each answer to a partner's search, after it is audited. */
+    @FunctionalInterface
+    interface Answered {
+        void answered(ParticipantCode partner, SearchQuery query, PartnerAnswer answer);
+    }
+
+    private final List<Answered> whenAnswered = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    void whenAnswered(Answered a) {
+        whenAnswered.add(a);
+    }
+
     /** Runs {@code r} after each batch of records stored through {@link #indexingStore()}. */
     void whenStored(Runnable r) {
         whenStored.add(r);
@@ -142,6 +154,9 @@ final class Node implements AutoCloseable {
         PartnerAnswer answer = owner.answerPartner(partner, query);
         audit.partnerSearch(partner, requester, query, answer);
         metrics.answered(partner, answer);
+        for (Answered a : whenAnswered) {
+            a.answered(partner, query, answer);
+        }
         return answer;
     }
 

@@ -50,6 +50,7 @@ import org.springframework.context.annotation.Import;
     MessagesApi.class,
     FollowUpsApi.class,
     AlertsApi.class,
+    SubscriptionsApi.class,
     ApiErrors.class,
     PortGuard.class,
     ApiDescription.class
@@ -184,6 +185,28 @@ class NodeApplication {
                 clock);
         node.whenStored(alerts::wake);
         return alerts;
+    }
+
+    @Bean
+    Subscriptions subscriptions(
+            NodeSettings settings,
+            ConnectionPool connections,
+            Alerts alerts,
+            NodeTables tables,
+            NodeStorage storage,
+            Node node,
+            NodeAudit audit,
+            Clock clock) {
+        Subscriptions subscriptions = new Subscriptions(
+                settings.participant(),
+                new org.concordia.store.SubscriptionTables(connections),
+                alerts,
+                tables,
+                storage.records(),
+                audit,
+                clock);
+        node.whenAnswered(subscriptions::answered);
+        return subscriptions;
     }
 
     @Bean

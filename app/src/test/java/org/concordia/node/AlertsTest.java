@@ -59,6 +59,12 @@ class AlertsTest {
                         SharingAgreement.persons(
                                 new ParticipantCode("EUROPOL"), new ParticipantCode("INTERPOL"), SharingMode.FULL),
                         "dpo");
+        // AFRIPOL answers INTERPOL's searches hit-only (and so reports its hits hit-only too)
+        nodes.get("AFRIPOL")
+                .putAgreement(
+                        SharingAgreement.persons(
+                                new ParticipantCode("AFRIPOL"), new ParticipantCode("INTERPOL"), SharingMode.HIT_ONLY),
+                        "dpo");
         // held before any alert: found when the alert arrives
         nodes.get("EUROPOL")
                 .importRecords(List.of(TestFederation.record("{\"id\": \"EU-CAR-1\", \"type\": \"Vehicle\", \"owner\":"
@@ -319,6 +325,112 @@ class AlertsTest {
         Run nobody = cli("publish", "--file", file.toString());
         assertThat(nobody.exit()).isEqualTo(2);
         assertThat(nobody.err()).contains("error unknown_participant");
+    }
+
+    @Test
+    void anOfficerWatchingARecordIsToldOfThePartnersEnquiriesButNotOfTheirTerms() throws Exception {
+        // (a node searches its persons once it holds two: the model needs pairs)
+        nodes.get("AFRIPOL")
+                .importRecords(List.of(
+                        person("AFRIPOL", "AFR-KM", "Kwame Mensah", "1970-02-02"),
+                        person("AFRIPOL", "AFR-AO", "Adaeze Okafor", "1995-06-21")));
+        JsonNode s = post("AFRIPOL", "/api/v1/subscriptions", "{\"recordId\": \"AFR-KM\"}", 201);
+        assertThat(s.path("kind").asText()).isEqualTo("record");
+        assertThat(post("AFRIPOL", "/api/v1/subscriptions", "{\"recordId\": \"NO-SUCH\"}", 404)
+                        .path("code")
+                        .asText())
+                .isEqualTo("not_found");
+
+        JsonNode found = post(
+                "INTERPOL",
+                "/api/v1/searches",
+                JSON.createObjectNode()
+                        .put("purpose", "criminal-investigation: case 7")
+                        .put("name", "MENSAH, Kwame")
+                        .put("birthDate", "1970-02-02")
+                        .toString(),
+                200);
+        assertThat(found.path("results").findValues("owner").stream().map(JsonNode::asText))
+                .as(found.toString())
+                .contains("AFRIPOL");
+
+        JsonNode events = get("AFRIPOL", "/api/v1/subscriptions/events").path("events");
+        JsonNode enquiry = find(events, "subscription", s.path("id").asText());
+        assertThat(enquiry.path("kind").asText()).isEqualTo("enquiry");
+        assertThat(enquiry.path("participant").asText()).isEqualTo("INTERPOL");
+        assertThat(enquiry.path("purpose").asText()).isEqualTo("criminal-investigation");
+        assertThat(enquiry.path("reply").asText()).isEqualTo("hit-only");
+        assertThat(events.toString()).doesNotContain("MENSAH").doesNotContain("case 7");
+        // another user does not see it
+        nodes.get("AFRIPOL").putAccount("other", "other-pass", Roles.OFFICER);
+        HttpResponse<String> other = ChannelTest.call(
+                "GET", nodes.get("AFRIPOL").url() + "/api/v1/subscriptions/events", "other", "other-pass", null);
+        assertThat(JSON.readTree(other.body()).path("events")).isEmpty();
+    }
+
+    @Test
+    void anOfficerWatchingAPersonIsToldWhenAPartnerMatchesItAndWhenThatRecordChanges() throws Exception {
+        ObjectNode request = JSON.createObjectNode();
+        request.set(
+                "subject",
+                JSON.readTree("{\"id\": \"W-1\", \"type\": \"Person\", \"names\": [{\"full\": \"Fatima Zahra"
+                        + " Benali\"}], \"birthDate\": \"1986-09-15\"}"));
+        request.set("recipients", JSON.readTree("[\"AFRIPOL\"]"));
+        JsonNode s = post("INTERPOL", "/api/v1/subscriptions", request.toString(), 201);
+        String subscription = s.path("id").asText();
+        String alert = s.path("alertId").asText();
+        awaitReceived("AFRIPOL", alert, "active");
+
+        nodes.get("AFRIPOL").importRecords(List.of(person("AFRIPOL", "AFR-FZB", "BENALI, Fatima Zahra", "1986-09-15")));
+        await("a match", () -> event(subscription, "match"), e -> true);
+
+        String changedRecord = "{\"id\": \"AFR-FZB\", \"type\": \"Person\", \"owner\": \"AFRIPOL\", \"names\":"
+                + " [{\"full\": \"BENALI, Fatima Zahra\"}], \"birthDate\": \"1986-09-15\", \"birthPlace\": \"Oran\"}";
+        nodes.get("AFRIPOL").importRecords(List.of(TestFederation.record(changedRecord)));
+        JsonNode changed = await("a change", () -> event(subscription, "changed"), e -> true);
+        assertThat(changed.path("participant").asText()).isEqualTo("AFRIPOL");
+        assertThat(changed.path("reply").asText()).isEqualTo("hit-only");
+        // the same content again is no change
+        nodes.get("AFRIPOL").importRecords(List.of(TestFederation.record(changedRecord)));
+        Thread.sleep(1_500);
+        assertThat(events(subscription)).hasSize(2);
+
+        ChannelTest.Run r = ChannelTest.cli(
+                "subscriptions",
+                "end",
+                subscription,
+                "--node",
+                nodes.get("INTERPOL").url(),
+                "--user",
+                "officer",
+                "--password",
+                "officer-pass");
+        assertThat(r.exit()).as(r.err()).isZero();
+        awaitReceived("AFRIPOL", alert, "cancelled");
+    }
+
+    private JsonNode post(String node, String path, String body, int status) throws Exception {
+        HttpResponse<String> r =
+                ChannelTest.call("POST", nodes.get(node).url() + path, "officer", "officer-pass", body);
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(status);
+        return JSON.readTree(r.body());
+    }
+
+    private List<JsonNode> events(String subscription) throws Exception {
+        List<JsonNode> out = new ArrayList<>();
+        for (JsonNode e : get("INTERPOL", "/api/v1/subscriptions/events").path("events")) {
+            if (e.path("subscription").asText().equals(subscription)) {
+                out.add(e);
+            }
+        }
+        return out;
+    }
+
+    private JsonNode event(String subscription, String kind) throws Exception {
+        return events(subscription).stream()
+                .filter(e -> e.path("kind").asText().equals(kind))
+                .findFirst()
+                .orElse(null);
     }
 
     // ---------------------------------------------------------------------------------- helpers

@@ -48,5 +48,7 @@ public enum AuditAction {
     /** A record of this node hit a partner's alert (found), or a partner reported a hit on this node's alert. */
     ALERT_HIT,
     /** The owner of an alert confirmed or rejected a hit: an identity link, on both sides. */
-    ALERT_HIT_DECISION
+    ALERT_HIT_DECISION,
+    /** A user of this node started or ended a subscription (a watched record, or a watched person or object). */
+    SUBSCRIPTION
 }

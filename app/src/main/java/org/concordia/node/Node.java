@@ -108,21 +108,15 @@ final class Node implements AutoCloseable {
         whenStored.add(r);
     }
 
-    /** Below this many persons a node's own records say too little of chance agreement (its u probabilities). */
-    static final int OWN_MODEL_FROM = 1_000;
-
     /**
-     * The model a pair of persons is scored with: the search model (how fields agree for one person at
-     * two owners, how they agree by chance among this node's records), or while the node holds fewer
-     * than {@value #OWN_MODEL_FROM} persons, whose pairs are too few to count chance agreement, the
-     * generated data's; with the search model's prior of one in the candidates a query retrieves.
+     * The model a pair of persons is scored with: the search model ({@link PersonSearchIndex}: how fields
+     * agree for one person at two owners, how they agree by chance among this node's records or, while it
+     * holds few, the generated data's), with the search model's prior of one in the candidates a query
+     * retrieves.
      */
     org.concordia.matching.FellegiSunter matchModel() {
         org.concordia.matching.FellegiSunter m = index.model();
-        if (m != null && index.size() >= OWN_MODEL_FROM) {
-            return m;
-        }
-        return AlertMatching.generatedModel();
+        return m != null ? m : AlertMatching.generatedModel();
     }
 
     ParticipantCode participant() {

@@ -17,7 +17,8 @@ import org.concordia.search.OwnerSearch;
  * A node's search over its own person records: the matching engine's screening (Lucene candidates,
  * Fellegi-Sunter scores) behind {@link OwnerSearch.Matcher}. Built from the store at start-up, grown by
  * each import. The model: how fields agree for one person at two owners from {@link SearchModel}, how
- * they agree by chance counted among the node's own records (again each time they have doubled), and a
+ * they agree by chance counted among the node's own records (again each time they have doubled; the
+ * generated data's while the node holds fewer than {@value #OWN_MODEL_FROM} persons), and a
  * prior of one in the candidates a query retrieves: a score is the probability that the record is the
  * person searched for, if the node holds that person.
  *
@@ -26,6 +27,13 @@ import org.concordia.search.OwnerSearch;
 final class PersonSearchIndex implements OwnerSearch.Matcher, AutoCloseable {
     /** Candidates scored per query (docs/benchmarks.md: p99 about 10 ms at one million persons). */
     static final int CANDIDATES = 300;
+
+    /**
+     * Below this many persons a node's own records say too little of chance agreement: the pairs among
+     * their candidates are few, and two records of one person (which an owner does hold) weigh as much as
+     * hundreds of others; the u probabilities of the generated data are used until then.
+     */
+    static final int OWN_MODEL_FROM = 1_000;
 
     private final ReadWriteLock lock = new ReentrantReadWriteLock();
     private final LuceneCandidateIndex index;
@@ -37,7 +45,7 @@ final class PersonSearchIndex implements OwnerSearch.Matcher, AutoCloseable {
     private int trainedAt;
     private org.concordia.matching.FellegiSunter model;
 
-    /** The model in use, or null before there are two persons. */
+    /** The model in use, or null before there are two persons (the generated data's below {@link #OWN_MODEL_FROM}). */
     org.concordia.matching.FellegiSunter model() {
         return model;
     }
@@ -83,7 +91,12 @@ final class PersonSearchIndex implements OwnerSearch.Matcher, AutoCloseable {
                 persons.add(p);
             }
             if (persons.size() >= 2 && persons.size() >= 2 * trainedAt) {
-                model = screener.useMatchModel(SearchModel.matches(), persons, 500, 1);
+                if (persons.size() >= OWN_MODEL_FROM) {
+                    model = screener.useMatchModel(SearchModel.matches(), persons, 500, 1);
+                } else {
+                    model = AlertMatching.generatedModel();
+                    screener.useModel(model);
+                }
                 trainedAt = persons.size();
             }
         } finally {

@@ -163,6 +163,15 @@ public final class Screener<P> {
         return model;
     }
 
+    /**
+     * Uses a model as it is, m and u (for example one estimated elsewhere, while too few records are
+     * indexed to count u here), each search scoring its candidates together as with {@link #useMatchModel}.
+     */
+    public void useModel(FellegiSunter model) {
+        this.model = model;
+        priorPerQuery = true;
+    }
+
     /** Positions of up to {@code sample} of {@code n} items: all of them in order when few, else drawn with replacement. */
     private static List<Integer> sample(int n, int sample, SplittableRandom rng) {
         List<Integer> out = new ArrayList<>(Math.min(sample, n));

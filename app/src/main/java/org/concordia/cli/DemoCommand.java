@@ -148,7 +148,10 @@ final class DemoCommand implements Callable<Integer> {
                 demoJson);
         out.flush();
 
-        exampleSearch(generated, byOwner, codes, started, accounts, out);
+        Person example = exampleSearch(generated, byOwner, codes, started, accounts, out);
+        if (example != null && codes.size() > 1) {
+            exampleAlert(example, codes, started, accounts, out);
+        }
 
         if (noServe) {
             federation.close();
@@ -192,7 +195,7 @@ final class DemoCommand implements Callable<Integer> {
      * scripts, written as one of the other nodes holds them in Latin script; marks the hits that are that
      * person in the generator's ground truth.
      */
-    private void exampleSearch(
+    private Person exampleSearch(
             Path generated,
             Map<String, List<Record>> byOwner,
             List<String> codes,
@@ -216,7 +219,7 @@ final class DemoCommand implements Callable<Integer> {
                 .max(Comparator.comparingLong(DemoCommand::scripts).thenComparingInt(List::size));
         if (best.isEmpty()) {
             out.println("No person is held by several nodes: no example search.");
-            return;
+            return null;
         }
         Person asked = best.get().stream()
                 .filter(p -> latin(p) != null && p.birthDate() != null)
@@ -263,6 +266,76 @@ final class DemoCommand implements Callable<Integer> {
         out.printf(
                 "%n%d full hits are this person in the generator's ground truth; hit-only answers name the owner only.%n",
                 same);
+        out.flush();
+        return asked;
+    }
+
+    /**
+     * Publishes, from the first node, a wanted-person alert for the person of the example search (as the
+     * first node's own record) to every other node; each checks the records it holds at once, and the hits
+     * they report come back to the first node, hit-only or in full as each one's agreement says.
+     */
+    private void exampleAlert(
+            Person asked,
+            List<String> codes,
+            List<NodeServer> started,
+            Map<String, List<Account>> accounts,
+            PrintWriter out)
+            throws Exception {
+        Account officer = accounts.get(codes.getFirst()).getFirst();
+        String url = started.getFirst().url();
+        ObjectNode subject = (ObjectNode) JSON.readTree(new org.concordia.json.RecordEncoder().encode(asked));
+        subject.put("id", "DEMO-WANTED-1");
+        subject.put("owner", codes.getFirst());
+        ObjectNode alert = JSON.createObjectNode();
+        alert.put("type", "wanted");
+        alert.set("subject", subject);
+        alert.put("recipients", "all");
+        alert.put("requestedAction", "locate and arrest; inform the owner at once");
+        Path file = dir.resolve("demo-alert.json");
+        Files.writeString(
+                file, JSON.copy().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(alert));
+        out.printf(
+                "%nPublishing a wanted-person alert for the same person from %s to every node; each checks its records"
+                        + " now and on every later import:%n  ./concordia alerts publish --node %s --user %s --password %s"
+                        + " --file %s%n",
+                codes.getFirst(), url, officer.user(), officer.password(), file);
+        try (NodeClient client = new NodeClient(url, officer.user(), officer.password())) {
+            String id = JSON.readTree(client.postJson("/api/v1/alerts", alert.toString()))
+                    .path("id")
+                    .asText();
+            // the partners holding the person report within seconds; wait for the hits to settle
+            JsonNode hits = JSON.createArrayNode();
+            long end = System.nanoTime() + java.time.Duration.ofSeconds(30).toNanos();
+            int seen = -1;
+            long stableSince = System.nanoTime();
+            while (System.nanoTime() < end) {
+                hits = JSON.readTree(client.get("/api/v1/alerts/hits?alert=" + id))
+                        .path("hits");
+                if (hits.size() != seen) {
+                    seen = hits.size();
+                    stableSince = System.nanoTime();
+                } else if (seen > 0 && System.nanoTime() - stableSince > 3_000_000_000L) {
+                    break;
+                }
+                Thread.sleep(250);
+            }
+            out.printf(
+                    "%nHits reported to %s (./concordia alerts hits --node %s --user %s --password %s):%n",
+                    codes.getFirst(), url, officer.user(), officer.password());
+            for (JsonNode h : hits) {
+                out.printf(
+                        "  %-10s %-8s score %.3f  %s%n",
+                        h.path("participant").asText(),
+                        h.path("reply").asText(),
+                        h.path("score").asDouble(),
+                        h.has("recordId")
+                                ? "record " + h.path("recordId").asText()
+                                : "reference " + h.path("reference").asText()
+                                        + " (ask with ./concordia follow-up request)");
+            }
+            out.printf("%d hits on alert %s%n", hits.size(), id);
+        }
         out.flush();
     }
 

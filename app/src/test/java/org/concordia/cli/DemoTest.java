@@ -80,6 +80,9 @@ class DemoTest {
                 .containsPattern("EUROPOL +(hit|hit-only|no-hit)")
                 .containsPattern("AFRIPOL +(hit|hit-only|no-hit)");
         assertThat(search).containsPattern("\\n[1-9]\\d* full hits are this person");
+        String alert = r.out().substring(r.out().indexOf("Publishing a wanted-person alert"));
+        assertThat(alert).containsPattern("\\n[1-9]\\d* hits on alert ");
+        assertThat(Files.readString(dir.resolve("demo-alert.json"))).contains("\"type\" : \"wanted\"");
     }
 
     @Test

@@ -98,8 +98,8 @@ public final class AlertTables {
             String decidedBy,
             Instant decidedAt) {}
 
-    /** A record stored or changed and not yet checked against the alerts. */
-    public record Pending(ParticipantCode owner, RecordId id) {}
+    /** A record stored or changed and not yet checked against the alerts, with its queuing's number. */
+    public record Pending(ParticipantCode owner, RecordId id, long seq) {}
 
     private static final String ALERT_COLUMNS = "body::text, received_at, updated_at, published_by, checked_version";
     private static final String HIT_COLUMNS = "id, side, alert, participant, record_id, reference, reply, score,"
@@ -253,13 +253,21 @@ public final class AlertTables {
         });
     }
 
-    /** Recipients of own alerts that have not been sent the newest version. */
-    public List<Unsent> unsent(int limit) {
+    /**
+     * Recipients of own alerts that have not been sent the newest version, but for {@code skipped} ones
+     * (those that cannot be sent to now), the oldest first.
+     */
+    public List<Unsent> unsent(int limit, java.util.Set<ParticipantCode> skipped) {
         try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = c.prepareStatement(
-                        "SELECT r.alert, r.participant, a.version FROM alert_recipient r"
-                                + " JOIN alert a ON a.id = r.alert WHERE r.sent_version < a.version ORDER BY a.updated_at LIMIT ?")) {
-            ps.setInt(1, limit);
+                PreparedStatement ps =
+                        c.prepareStatement("SELECT r.alert, r.participant, a.version FROM alert_recipient r"
+                                + " JOIN alert a ON a.id = r.alert WHERE r.sent_version < a.version AND r.participant <> ALL (?)"
+                                + " ORDER BY a.updated_at LIMIT ?")) {
+            ps.setArray(
+                    1,
+                    c.createArrayOf(
+                            "text", skipped.stream().map(ParticipantCode::value).toArray()));
+            ps.setInt(2, limit);
             List<Unsent> out = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
@@ -308,12 +316,14 @@ public final class AlertTables {
     /** Records waiting to be checked against the alerts. */
     public List<Pending> pending(int limit) {
         try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = c.prepareStatement("SELECT owner, id FROM record_check LIMIT ?")) {
+                PreparedStatement ps =
+                        c.prepareStatement("SELECT owner, id, seq FROM record_check ORDER BY seq LIMIT ?")) {
             ps.setInt(1, limit);
             List<Pending> out = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    out.add(new Pending(new ParticipantCode(rs.getString(1)), new RecordId(rs.getString(2))));
+                    out.add(new Pending(
+                            new ParticipantCode(rs.getString(1)), new RecordId(rs.getString(2)), rs.getLong(3)));
                 }
             }
             return out;
@@ -322,14 +332,17 @@ public final class AlertTables {
         }
     }
 
-    /** Removes records from the waiting list once they were checked (and their hits stored). */
+    /**
+     * Removes records from the waiting list once they were checked (and their hits stored), unless queued
+     * again meanwhile (a new version stored during the check: its entry has another number).
+     */
     public void done(List<Pending> checked) {
         if (checked.isEmpty()) {
             return;
         }
         write("cannot note records as checked", c -> {
-            try (PreparedStatement ps = c.prepareStatement("DELETE FROM record_check WHERE (owner, id) IN"
-                    + " (SELECT * FROM unnest(?::text[], ?::text[]))")) {
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM record_check WHERE (owner, id, seq) IN"
+                    + " (SELECT * FROM unnest(?::text[], ?::text[], ?::bigint[]))")) {
                 ps.setArray(
                         1,
                         c.createArrayOf(
@@ -340,6 +353,10 @@ public final class AlertTables {
                         c.createArrayOf(
                                 "text",
                                 checked.stream().map(p -> p.id().value()).toArray()));
+                ps.setArray(
+                        3,
+                        c.createArrayOf(
+                                "bigint", checked.stream().map(Pending::seq).toArray()));
                 ps.executeUpdate();
             }
             return true;
@@ -422,6 +439,28 @@ public final class AlertTables {
                     ps.setObject(3, alert, Types.OTHER);
                     ps.setInt(4, limit);
                 });
+    }
+
+    /** Hits found here that could not be reported yet (the owner could not be sent to), oldest first. */
+    public List<Hit> unreported(int limit) {
+        return hits(
+                "SELECT " + HIT_COLUMNS
+                        + " FROM alert_hit WHERE side = 'found' AND message IS NULL AND reply <> 'withheld'"
+                        + " ORDER BY found_at LIMIT ?",
+                ps -> ps.setInt(1, limit));
+    }
+
+    /** In the transaction that queues its report: notes the report of a hit found before; false when reported. */
+    public static boolean reported(Connection c, UUID hit, UUID message, String reply, String reference)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "UPDATE alert_hit SET message = ?, reply = ?, reference = ?" + " WHERE id = ? AND message IS NULL")) {
+            ps.setObject(1, message);
+            ps.setString(2, reply);
+            ps.setString(3, reference);
+            ps.setObject(4, hit);
+            return ps.executeUpdate() == 1;
+        }
     }
 
     /** Decides a hit still new; false when it was decided before. */

@@ -37,6 +37,8 @@ import org.concordia.port.VersionedRecord;
 import org.concordia.problem.ErrorCode;
 import org.concordia.problem.Problem;
 import org.concordia.sharing.Purpose;
+import org.concordia.sharing.SharingAgreement;
+import org.concordia.sharing.SharingMode;
 import org.concordia.sharing.SharingPolicy;
 import org.concordia.store.AlertTables;
 import org.concordia.store.MessageTables;
@@ -190,7 +192,7 @@ final class Alerts implements AutoCloseable {
      * recipients stay.
      */
     Outcome update(String user, UUID id, JsonNode request) {
-        Optional<AlertTables.Row> held = own(id);
+        Optional<AlertTables.Row> held = own(id, user);
         if (held.isEmpty()) {
             return notFound();
         }
@@ -198,9 +200,14 @@ final class Alerts implements AutoCloseable {
         if (before.status() == Alert.Status.CANCELLED) {
             return new Outcome.Refused(409, ErrorCode.ALERT_CLOSED, "the alert is cancelled");
         }
-        if (request instanceof ObjectNode o && !o.has("recipients")) { // they stay: optional in an update
+        if (request instanceof ObjectNode o) { // recipients stay; the validity too unless a new end is given
             o = o.deepCopy();
-            o.set("recipients", AlertJson.recipients(before.recipients()));
+            if (!o.has("recipients")) {
+                o.set("recipients", AlertJson.recipients(before.recipients()));
+            }
+            if (!o.hasNonNull("validUntil") && before.validUntil().isAfter(clock.instant())) {
+                o.put("validUntil", before.validUntil().toString());
+            }
             request = o;
         }
         Alert asked;
@@ -224,7 +231,7 @@ final class Alerts implements AutoCloseable {
 
     /** Cancels an own alert: it stops matching at every recipient. */
     Outcome cancel(String user, UUID id) {
-        Optional<AlertTables.Row> held = own(id);
+        Optional<AlertTables.Row> held = own(id, user);
         if (held.isEmpty()) {
             return notFound();
         }
@@ -253,6 +260,19 @@ final class Alerts implements AutoCloseable {
         return tables.find(id).filter(r -> r.alert().owner().equals(self));
     }
 
+    /** An own alert {@code user} may change: any but another user's watch (a subscription is its user's). */
+    private Optional<AlertTables.Row> own(UUID id, String user) {
+        return own(id).filter(r -> visibleTo(r, user));
+    }
+
+    /** Whether {@code user} sees an alert of this node: all but other users' watches. */
+    static boolean visibleTo(AlertTables.Row r, String user) {
+        return r.alert().type() != AlertType.WATCH
+                || !r.alert().owner().equals(r.alert().subject().owner())
+                || r.publishedBy() == null
+                || r.publishedBy().equals(user);
+    }
+
     private static Outcome notFound() {
         return new Outcome.Refused(404, ErrorCode.NOT_FOUND, "no such alert of this node");
     }
@@ -268,39 +288,47 @@ final class Alerts implements AutoCloseable {
                         + (errors > 1 ? " (and " + (errors - 1) + " more)" : ""));
     }
 
-    /** Sends each recipient the newest version it has not been sent; true when there may be more. */
-    private boolean distribute() {
-        List<AlertTables.Unsent> unsent = tables.unsent(200);
-        for (AlertTables.Unsent u : unsent) {
-            Optional<AlertTables.Row> row = tables.find(u.alert());
-            if (row.isEmpty()) {
-                continue;
-            }
-            Alert a = row.get().alert();
-            ObjectNode extra = JSON.createObjectNode();
-            extra.set("alert", AlertJson.write(a));
-            Handling h = a.handling();
-            Channel.Sent sent = channel.send(
-                    SYSTEM,
-                    u.participant(),
-                    new MessageContent("Alert " + a.type().wireName() + " " + a.id() + " v" + a.version(), ""),
-                    h.tlp(),
-                    h.code(),
-                    a.id(),
-                    MessageKind.ALERT,
-                    extra,
-                    (c, message) -> AlertTables.sent(c, a.id(), u.participant(), a.version()),
-                    List.of());
-            if (sent instanceof Channel.Sent.Refused r && r.code() != ErrorCode.FOLLOW_UP_CLOSED) {
-                // the recipient left the directory or lost its key: tried again next round
-                LOG.info(
-                        "alert {} not queued for {}: {}",
-                        a.id(),
+    /**
+     * Sends each recipient the newest version it has not been sent. A recipient that cannot be sent to now
+     * (it left the directory, it has no key) is skipped until the next round, so it holds up no other.
+     */
+    private void distribute() {
+        java.util.Set<ParticipantCode> skipped = new java.util.HashSet<>();
+        for (List<AlertTables.Unsent> unsent = tables.unsent(200, skipped);
+                !unsent.isEmpty();
+                unsent = tables.unsent(200, skipped)) {
+            for (AlertTables.Unsent u : unsent) {
+                if (skipped.contains(u.participant())) {
+                    continue;
+                }
+                Optional<AlertTables.Row> row = tables.find(u.alert());
+                if (row.isEmpty()) {
+                    continue;
+                }
+                Alert a = row.get().alert();
+                ObjectNode extra = JSON.createObjectNode();
+                extra.set("alert", AlertJson.write(a));
+                Handling h = a.handling();
+                Channel.Sent sent = channel.send(
+                        SYSTEM,
                         u.participant(),
-                        r.code().code());
+                        new MessageContent("Alert " + a.type().wireName() + " " + a.id() + " v" + a.version(), ""),
+                        h.tlp(),
+                        h.code(),
+                        a.id(),
+                        MessageKind.ALERT,
+                        extra,
+                        (c, message) -> AlertTables.sent(c, a.id(), u.participant(), a.version()),
+                        List.of());
+                if (sent instanceof Channel.Sent.Refused r && r.code() != ErrorCode.FOLLOW_UP_CLOSED) {
+                    skipped.add(u.participant());
+                    LOG.info(
+                            "alerts not queued for {} this round: {}",
+                            u.participant(),
+                            r.code().code());
+                }
             }
         }
-        return unsent.size() == 200;
     }
 
     /** At the owner: a recipient reports a hit on one of this node's alerts. */
@@ -361,9 +389,13 @@ final class Alerts implements AutoCloseable {
             return new Outcome.Refused(404, ErrorCode.NOT_FOUND, "no such hit on an alert of this node");
         }
         AlertTables.Hit hit = found.get();
-        Optional<AlertTables.Row> alert = own(hit.alert());
+        Optional<AlertTables.Row> alert = own(hit.alert(), user);
         if (alert.isEmpty()) {
             return new Outcome.Refused(404, ErrorCode.NOT_FOUND, "no such hit on an alert of this node");
+        }
+        if (hit.event().equals("changed")) {
+            return new Outcome.Refused(
+                    400, ErrorCode.INVALID_VALUE, "a change of a record is not decided: decide the hit it follows");
         }
         if (!hit.state().equals("new")) {
             return new Outcome.Refused(409, ErrorCode.HIT_DECIDED, "the hit was decided before");
@@ -496,9 +528,9 @@ final class Alerts implements AutoCloseable {
         if (batch.isEmpty()) {
             return false;
         }
+        // held by the index before the pass, so that records stored meanwhile are checked against them
+        index.putAll(batch);
         Instant now = clock.instant();
-        AlertIndex<?> fresh = scratch.get();
-        fresh.putAll(batch.stream().filter(a -> a.activeAt(now)).toList());
         Set<RecordType> types = EnumSet.noneOf(RecordType.class);
         for (Alert a : batch) {
             switch (a.subject().type()) {
@@ -507,18 +539,29 @@ final class Alerts implements AutoCloseable {
             }
         }
         List<Found> hits = new ArrayList<>();
-        for (RecordType t : types) {
-            // collected first: the store's reader is not held while hits are reported
-            records.forEachCurrent(t, r -> {
-                for (AlertIndex.Match m : fresh.check(r, now)) {
-                    hits.add(new Found(m, r));
-                }
-            });
+        try (AlertIndex<?> fresh = scratch.get()) {
+            fresh.putAll(batch.stream().filter(a -> a.activeAt(now)).toList());
+            for (RecordType t : types) {
+                // collected first: the store's reader is not held while hits are reported
+                records.forEachCurrent(t, r -> {
+                    for (AlertIndex.Match m : fresh.check(r, now)) {
+                        hits.add(new Found(m, r));
+                    }
+                });
+            }
         }
         for (Found f : hits) {
-            Optional<VersionedRecord> v =
-                    records.find(f.record().owner(), f.record().id());
-            found(f.match(), f.record(), v.map(VersionedRecord::version).orElse(null), false, now);
+            try {
+                Optional<VersionedRecord> v =
+                        records.find(f.record().owner(), f.record().id());
+                found(f.match(), f.record(), v.map(VersionedRecord::version).orElse(null), false, now);
+            } catch (RuntimeException e) {
+                LOG.error(
+                        "hit of record {} on alert {} not stored ({})",
+                        f.record().id(),
+                        f.match().alert().id(),
+                        e.getClass().getSimpleName());
+            }
         }
         tables.checked(batch);
         return batch.size() == NEW_ALERTS_BATCH;
@@ -535,11 +578,19 @@ final class Alerts implements AutoCloseable {
         Instant now = clock.instant();
         if (index.activeAt(now) > 0) {
             for (AlertTables.Pending p : pending) {
-                Optional<VersionedRecord> v = records.find(p.owner(), p.id());
-                if (v.isPresent()) {
-                    for (AlertIndex.Match m : index.check(v.get().record(), now)) {
-                        found(m, v.get().record(), v.get().version(), true, now);
+                try {
+                    Optional<VersionedRecord> v = records.find(p.owner(), p.id());
+                    if (v.isPresent()) {
+                        for (AlertIndex.Match m : index.check(v.get().record(), now)) {
+                            found(m, v.get().record(), v.get().version(), true, now);
+                        }
                     }
+                } catch (RuntimeException e) {
+                    // one record that cannot be checked holds up no other: named (by id) for the operator
+                    LOG.error(
+                            "record {} not checked against the alerts ({})",
+                            p.id(),
+                            e.getClass().getSimpleName());
                 }
             }
         }
@@ -567,35 +618,76 @@ final class Alerts implements AutoCloseable {
         report(a, r, m, version, null, now);
     }
 
+    /**
+     * What a hit report may carry to the alert's owner: what this node's agreement with the owner gives
+     * the record when it covers the record's type (and, when it lists purposes, {@code alert-hit}); else
+     * the default of issue 6, hit-only. Either way the record's own label and handling code rule: a record
+     * labelled stricter than the agreement allows (or than AMBER, by default) is withheld, told to this
+     * node's officers only.
+     */
+    SharingPolicy.Disclosure disclosure(ParticipantCode owner, Record r) {
+        SharingAgreement agreement = policy.get().agreementWith(owner);
+        boolean applies = agreement.mode() != SharingMode.NONE
+                && agreement.recordTypes().contains(r.type())
+                && (agreement.purposes().isEmpty() || agreement.purposes().contains(HIT_REPORT.code()));
+        return SharingPolicy.disclose(
+                applies
+                        ? agreement
+                        : new SharingAgreement(
+                                self,
+                                owner,
+                                SharingMode.HIT_ONLY,
+                                EnumSet.of(
+                                        RecordType.PERSON,
+                                        RecordType.TRAVEL_DOCUMENT,
+                                        RecordType.VEHICLE,
+                                        RecordType.FIREARM),
+                                TlpLabel.AMBER,
+                                Set.of()),
+                r);
+    }
+
     /** Reports a hit (when {@code earlier} is null) or a change of the record of an earlier hit. */
     private void report(Alert a, Record r, AlertIndex.Match m, Integer version, AlertTables.Hit earlier, Instant now) {
-        boolean full = policy.get().decide(a.owner(), HIT_REPORT) instanceof SharingPolicy.Decision.Answer answer
-                && SharingPolicy.disclose(answer.agreement(), r) == SharingPolicy.Disclosure.FULL;
+        SharingPolicy.Disclosure disclosure = disclosure(a.owner(), r);
         UUID hitId = MessageIds.next(now);
         double score = Math.round(m.probability() * 1000) / 1000.0;
-        String reference = earlier != null ? earlier.reference() : null;
-        ObjectNode extra = JSON.createObjectNode();
-        ObjectNode h = extra.putObject("hit");
-        h.put("id", hitId.toString());
-        h.put("alert", a.id().toString());
-        h.put("alertVersion", a.version());
-        h.put("event", earlier == null ? "hit" : "changed");
-        if (earlier != null) {
-            h.put("of", earlier.id().toString());
-        }
-        h.put("reply", full ? "hit" : "hit-only");
-        h.put("score", score);
-        h.put("on", m.on());
-        h.put("requestedAction", a.requestedAction());
-        if (full) {
-            h.put("recordId", r.id().value());
-            h.set("record", AlertJson.subject(r));
-        } else {
-            if (reference == null) {
-                reference = reference(a.owner(), r, now);
+        if (disclosure == SharingPolicy.Disclosure.WITHHELD) {
+            AlertTables.Hit withheld = new AlertTables.Hit(
+                    hitId,
+                    "found",
+                    a.id(),
+                    self,
+                    r.id().value(),
+                    null,
+                    "withheld",
+                    score,
+                    m.on(),
+                    now,
+                    "new",
+                    null,
+                    null,
+                    null,
+                    version,
+                    "hit");
+            if (earlier == null && tables.insertHit(withheld)) {
+                audit.channel(
+                        AuditAction.ALERT_HIT,
+                        SYSTEM,
+                        a.owner(),
+                        "withheld",
+                        List.of(hitId, a.id()),
+                        Map.of("on", m.on(), "record", r.id().value()));
             }
-            h.put("reference", reference);
+            return;
         }
+        if (earlier != null && earlier.reply().equals("withheld")) {
+            return; // its owner was never told of the hit: nor of changes
+        }
+        boolean full = disclosure == SharingPolicy.Disclosure.FULL;
+        String reference = full
+                ? null
+                : earlier != null && earlier.reference() != null ? earlier.reference() : reference(a.owner(), r, now);
         AlertTables.Hit hit = new AlertTables.Hit(
                 hitId,
                 "found",
@@ -613,30 +705,24 @@ final class Alerts implements AutoCloseable {
                 null,
                 version,
                 "hit");
-        Handling handling = full ? r.envelope().handling() : a.handling();
         boolean[] stored = new boolean[1];
-        Channel.Sent sent = channel.send(
-                SYSTEM,
-                a.owner(),
-                new MessageContent((earlier == null ? "Hit on alert " : "Change of a hit on alert ") + a.id(), ""),
-                handling.tlp(),
-                handling.code(),
-                a.id(),
-                MessageKind.ALERT_HIT,
-                extra,
+        Channel.Sent sent = sendReport(
+                a,
+                r,
+                hit,
+                earlier,
                 (c, message) -> stored[0] = earlier == null
                         ? AlertTables.insertHit(c, hit.withMessage(message))
-                        : AlertTables.reportVersion(c, earlier.id(), version),
-                List.of());
-        if (sent instanceof Channel.Sent.Refused r2 && r2.code() != ErrorCode.FOLLOW_UP_CLOSED) {
-            // the owner cannot be sent to (left the directory): this node's officers are still told
+                        : AlertTables.reportVersion(c, earlier.id(), version));
+        if (sent instanceof Channel.Sent.Refused refused && refused.code() != ErrorCode.FOLLOW_UP_CLOSED) {
+            // the owner cannot be sent to now: this node's officers are told, the report follows later
+            // (retryUnreported); a change is reported with the next one
             stored[0] = earlier == null && tables.insertHit(hit);
-            LOG.warn(
-                    "hit {} on alert {} not reported to {}: {}",
+            LOG.info(
+                    "hit {} on alert {} not reported yet: {}",
                     hitId,
                     a.id(),
-                    a.owner(),
-                    r2.code().code());
+                    refused.code().code());
         }
         if (stored[0]) {
             audit.channel(
@@ -645,8 +731,98 @@ final class Alerts implements AutoCloseable {
                     a.owner(),
                     earlier == null ? "found" : "changed",
                     List.of(hitId, a.id()),
-                    Map.of("reply", full ? "hit" : "hit-only", "on", m.on(), "record", r.id().value()));
+                    Map.of("reply", hit.reply(), "on", m.on(), "record", r.id().value()));
         }
+    }
+
+    /** Queues the report of {@code hit} (a change of {@code earlier}'s record when not null) to the alert's owner. */
+    private Channel.Sent sendReport(
+            Alert a, Record r, AlertTables.Hit hit, AlertTables.Hit earlier, Channel.Guard guard) {
+        boolean full = hit.reply().equals("hit");
+        ObjectNode extra = JSON.createObjectNode();
+        ObjectNode h = extra.putObject("hit");
+        h.put("id", hit.id().toString());
+        h.put("alert", a.id().toString());
+        h.put("alertVersion", a.version());
+        h.put("event", earlier == null ? "hit" : "changed");
+        if (earlier != null) {
+            h.put("of", earlier.id().toString());
+        }
+        h.put("reply", hit.reply());
+        h.put("score", hit.score());
+        h.put("on", hit.matchedOn());
+        h.put("requestedAction", a.requestedAction());
+        if (full) {
+            h.put("recordId", r.id().value());
+            h.set("record", AlertJson.subject(r));
+        } else {
+            h.put("reference", hit.reference());
+        }
+        Handling handling = full ? r.envelope().handling() : a.handling();
+        return channel.send(
+                SYSTEM,
+                a.owner(),
+                new MessageContent((earlier == null ? "Hit on alert " : "Change of a hit on alert ") + a.id(), ""),
+                handling.tlp(),
+                handling.code(),
+                a.id(),
+                MessageKind.ALERT_HIT,
+                extra,
+                guard,
+                List.of());
+    }
+
+    /**
+     * Reports the hits found while their alert's owner could not be sent to; true when some were sent and
+     * there may be more.
+     */
+    private boolean retryUnreported() {
+        List<AlertTables.Hit> waiting = tables.unreported(100);
+        Set<ParticipantCode> skipped = new java.util.HashSet<>();
+        boolean sentSome = false;
+        Instant now = clock.instant();
+        for (AlertTables.Hit h : waiting) {
+            Optional<AlertTables.Row> row = tables.find(h.alert());
+            Optional<VersionedRecord> v = records.find(self, new org.concordia.model.RecordId(h.recordId()));
+            if (row.isEmpty()
+                    || v.isEmpty()
+                    || skipped.contains(row.get().alert().owner())) {
+                continue;
+            }
+            Alert a = row.get().alert();
+            Record r = v.get().record();
+            SharingPolicy.Disclosure disclosure = disclosure(a.owner(), r);
+            if (disclosure == SharingPolicy.Disclosure.WITHHELD) {
+                continue;
+            }
+            boolean full = disclosure == SharingPolicy.Disclosure.FULL;
+            String reference = full ? null : h.reference() != null ? h.reference() : reference(a.owner(), r, now);
+            AlertTables.Hit hit = new AlertTables.Hit(
+                    h.id(),
+                    h.side(),
+                    h.alert(),
+                    h.participant(),
+                    h.recordId(),
+                    reference,
+                    full ? "hit" : "hit-only",
+                    h.score(),
+                    h.matchedOn(),
+                    h.foundAt(),
+                    h.state(),
+                    h.decidedAt(),
+                    h.decidedBy(),
+                    null,
+                    h.recordVersion(),
+                    h.event());
+            Channel.Sent sent = sendReport(
+                    a, r, hit, null, (c, message) -> AlertTables.reported(c, h.id(), message, hit.reply(), reference));
+            if (sent instanceof Channel.Sent.Queued) {
+                sentSome = true;
+            } else if (sent instanceof Channel.Sent.Refused refused && refused.code() != ErrorCode.FOLLOW_UP_CLOSED) {
+                skipped.add(a.owner());
+            }
+        }
+        return sentSome && waiting.size() == 100;
     }
 
     /** A hit-only reference the owner can name in a follow-up request, as a hit-only search answer's. */
@@ -716,7 +892,8 @@ final class Alerts implements AutoCloseable {
         while (!closed) {
             boolean more = false;
             try {
-                more |= distribute();
+                distribute();
+                more |= retryUnreported();
                 more |= checkNewAlerts();
                 more |= checkStoredRecords();
                 Instant now = clock.instant();

@@ -68,40 +68,58 @@ class AlertsApi {
     /** This node's alerts ({@code scope=own}, the default) or those received from partners ({@code received}). */
     @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
     Map<String, Object> list(
-            @RequestParam(defaultValue = "own") String scope, @RequestParam(defaultValue = "100") int limit) {
+            @RequestParam(defaultValue = "own") String scope,
+            @RequestParam(defaultValue = "100") int limit,
+            Principal user) {
         if (!scope.equals("own") && !scope.equals("received")) {
             throw bad("scope is own or received");
         }
         limit(limit);
         List<Map<String, Object>> out = new ArrayList<>();
         for (AlertTables.Row r : alerts.list(scope.equals("own"), limit)) {
-            out.add(alert(r, false));
+            if (Alerts.visibleTo(r, user.getName())) {
+                out.add(alert(r, false));
+            }
         }
         return Map.of("alerts", out);
     }
 
     /** One alert with its subject. */
     @GetMapping(path = "/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
-    Map<String, Object> view(@PathVariable String id) {
-        return alerts.find(uuid(id)).map(r -> alert(r, true)).orElseThrow(() -> notFound("no such alert"));
+    Map<String, Object> view(@PathVariable String id, Principal user) {
+        return alerts.find(uuid(id))
+                .filter(r -> Alerts.visibleTo(r, user.getName()))
+                .map(r -> alert(r, true))
+                .orElseThrow(() -> notFound("no such alert"));
     }
 
     /** Hits partners reported on this node's alerts (of one alert with {@code alert}), newest first. */
     @GetMapping(path = "/hits", produces = MediaType.APPLICATION_JSON_VALUE)
     Map<String, Object> hits(
-            @RequestParam(required = false) String alert, @RequestParam(defaultValue = "100") int limit) {
+            @RequestParam(required = false) String alert,
+            @RequestParam(defaultValue = "100") int limit,
+            Principal user) {
         limit(limit);
         List<Map<String, Object>> out = new ArrayList<>();
         for (AlertTables.Hit h : alerts.hits(alert == null ? null : uuid(alert), limit)) {
-            out.add(hit(h));
+            if (alerts.find(h.alert())
+                    .filter(r -> Alerts.visibleTo(r, user.getName()))
+                    .isPresent()) {
+                out.add(hit(h));
+            }
         }
         return Map.of("hits", out);
     }
 
     /** One reported hit, with the record when the partner's reply was a full one. */
     @GetMapping(path = "/hits/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
-    Map<String, Object> hit(@PathVariable String id) {
+    Map<String, Object> hit(@PathVariable String id, Principal user) {
         AlertTables.Hit h = reported(id);
+        if (alerts.find(h.alert())
+                .filter(r -> Alerts.visibleTo(r, user.getName()))
+                .isEmpty()) {
+            throw notFound("no such hit on an alert of this node");
+        }
         Map<String, Object> out = hit(h);
         alerts.reportedRecord(h).ifPresent(r -> out.put("record", PLAIN.convertValue(r, Map.class)));
         return out;

@@ -95,7 +95,7 @@ class SecurityConfiguration {
             new Rule(HttpMethod.GET, "/api/v1/alerts/*", Roles.OFFICER, Roles.ANALYST, Roles.DPO, Roles.RELEASER),
             new Rule(HttpMethod.PUT, "/api/v1/alerts/*", Roles.OFFICER, Roles.ANALYST, Roles.RELEASER),
             new Rule(HttpMethod.POST, "/api/v1/alerts/*/cancel", Roles.OFFICER, Roles.ANALYST, Roles.RELEASER),
-            new Rule(HttpMethod.POST, "/api/v1/subscriptions", Roles.OFFICER, Roles.ANALYST, Roles.DPO, Roles.RELEASER),
+            new Rule(HttpMethod.POST, "/api/v1/subscriptions", Roles.OFFICER, Roles.ANALYST, Roles.RELEASER),
             new Rule(HttpMethod.GET, "/api/v1/subscriptions", Roles.OFFICER, Roles.ANALYST, Roles.DPO, Roles.RELEASER),
             new Rule(
                     HttpMethod.GET,

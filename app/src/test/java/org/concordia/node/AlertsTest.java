@@ -88,7 +88,7 @@ class AlertsTest {
 
         JsonNode hit = awaitHit(id, "AFRIPOL");
         assertThat(hit.path("reply").asText()).isEqualTo("hit-only");
-        assertThat(hit.path("score").asDouble()).isGreaterThanOrEqualTo(0.5);
+        assertThat(hit.path("score").asDouble()).isGreaterThanOrEqualTo(AlertMatching.THRESHOLD);
         assertThat(hit.has("recordId")).isFalse();
         assertThat(hit.path("reference").asText()).hasSizeGreaterThanOrEqualTo(16);
 
@@ -177,6 +177,13 @@ class AlertsTest {
                 "officer-pass",
                 update.toString());
         assertThat(updated.statusCode()).as(updated.body()).isEqualTo(200);
+        assertThat(JSON.readTree(updated.body()).path("version").asInt()).isEqualTo(2);
+        assertThat(JSON.readTree(updated.body()).path("validUntil").asText())
+                .as("an update without validUntil keeps the alert's")
+                .isEqualTo(get("INTERPOL", "/api/v1/alerts/" + id)
+                        .path("validUntil")
+                        .asText())
+                .isNotEmpty();
         awaitReceived("AFRIPOL", id, "active", 2);
         // a second record of the same person, imported after: its own hit, reported once
         nodes.get("AFRIPOL")
@@ -231,6 +238,27 @@ class AlertsTest {
                         person("AFRIPOL", "AFR-NVM", "Nguyen Van Minh", "1988-04-12")));
         awaitHit(active, "AFRIPOL");
         assertThat(hits(cancelled)).isEmpty();
+    }
+
+    @Test
+    void aRecordLabelledStricterThanAllowedIsToldToTheRecipientsOfficersOnly() throws Exception {
+        String id = publish(wanted("RN-9", "Leila Haddad", "1991-03-30"), "[\"AFRIPOL\"]")
+                .path("id")
+                .asText();
+        awaitReceived("AFRIPOL", id, "active");
+        nodes.get("AFRIPOL")
+                .importRecords(List.of(TestFederation.record("{\"id\": \"AFR-RED\", \"type\": \"Person\", \"owner\":"
+                        + " \"AFRIPOL\", \"handling\": {\"tlp\": \"RED\", \"code\": \"H0\"}, \"names\": [{\"full\":"
+                        + " \"Leila Haddad\"}], \"birthDate\": \"1991-03-30\"}")));
+
+        JsonNode n = await(
+                "AFRIPOL's notification",
+                () -> find(get("AFRIPOL", "/api/v1/alerts/notifications").path("notifications"), "alertId", id),
+                x -> true);
+        assertThat(n.path("reply").asText()).isEqualTo("withheld");
+        assertThat(n.path("recordId").asText()).isEqualTo("AFR-RED");
+        Thread.sleep(1_000);
+        assertThat(hits(id)).isEmpty();
     }
 
     @Test
@@ -380,6 +408,18 @@ class AlertsTest {
         String subscription = s.path("id").asText();
         String alert = s.path("alertId").asText();
         awaitReceived("AFRIPOL", alert, "active");
+        // a watch is its officer's: another officer of the node neither sees nor cancels it
+        nodes.get("INTERPOL").putAccount("colleague", "colleague-pass", Roles.OFFICER);
+        String base = nodes.get("INTERPOL").url() + "/api/v1/alerts/" + alert;
+        assertThat(ChannelTest.call("GET", base, "colleague", "colleague-pass", null)
+                        .statusCode())
+                .isEqualTo(404);
+        assertThat(ChannelTest.call("POST", base + "/cancel", "colleague", "colleague-pass", "{}")
+                        .statusCode())
+                .isEqualTo(404);
+        assertThat(ChannelTest.call("GET", base, "officer", "officer-pass", null)
+                        .statusCode())
+                .isEqualTo(200);
 
         nodes.get("AFRIPOL").importRecords(List.of(person("AFRIPOL", "AFR-FZB", "BENALI, Fatima Zahra", "1986-09-15")));
         await("a match", () -> event(subscription, "match"), e -> true);

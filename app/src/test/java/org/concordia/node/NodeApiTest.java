@@ -280,7 +280,6 @@ class NodeApiTest {
                         "/api/v1/subscriptions",
                         Roles.OFFICER,
                         Roles.ANALYST,
-                        Roles.DPO,
                         Roles.RELEASER),
                 roles(
                         "GET",

@@ -87,9 +87,13 @@ public record Alert(
         }
     }
 
-    /** Whether it matches at {@code now}: active, and within its validity. */
+    /**
+     * Whether it matches at {@code now}: active and not expired. The start of its validity is its
+     * publication, so it is not checked: a recipient whose clock lags the owner's must not skip a fresh
+     * alert.
+     */
     public boolean activeAt(Instant now) {
-        return status == Status.ACTIVE && !now.isBefore(validFrom) && now.isBefore(validUntil);
+        return status == Status.ACTIVE && now.isBefore(validUntil);
     }
 
     /** What a list shows: {@code active}, {@code cancelled} or {@code expired}. */

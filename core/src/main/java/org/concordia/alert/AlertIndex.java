@@ -55,7 +55,7 @@ import org.concordia.port.CandidateIndex;
  *
  * @param <P> the comparator's prepared form of a person
  */
-public final class AlertIndex<P> {
+public final class AlertIndex<P> implements AutoCloseable {
     /**
      * A hit: the alert, the probability that the record is its subject, what it rests on ({@code
      * person} or the identifier's kind: {@code document}, {@code vin}, {@code plate}, {@code serial}),
@@ -194,11 +194,19 @@ public final class AlertIndex<P> {
             if (person != null && live.cardinality() > 0) {
                 FellegiSunter m = model.get();
                 P query = comparator.prepare(person);
-                for (CandidateIndex.Candidate c : index.candidates(person, candidates)) {
+                // dead entries (earlier versions, cancelled alerts) stay in the candidate index until reclaimed:
+                // fetch as many more as there are, so that they cannot push live alerts out
+                int dead = personAlerts.size() - live.cardinality();
+                int taken = 0;
+                for (CandidateIndex.Candidate c :
+                        index.candidates(person, candidates + Math.min(dead, 4 * candidates))) {
                     int o = c.ordinal();
                     Alert a = personAlerts.get(o);
                     if (!live.get(o) || !a.activeAt(now) || a.owner().equals(record.owner())) {
                         continue;
+                    }
+                    if (++taken > candidates) {
+                        break;
                     }
                     List<FieldComparison> v = comparator.compare(query, prepared.get(o));
                     double p = m.probability(FellegiSunter.levels(v));
@@ -307,6 +315,17 @@ public final class AlertIndex<P> {
         CandidateIndex old = index;
         index = fresh;
         old.close();
+    }
+
+    /** Frees the candidate index. */
+    @Override
+    public void close() {
+        lock.writeLock().lock();
+        try {
+            index.close();
+        } finally {
+            lock.writeLock().unlock();
+        }
     }
 
     /** The person a record describes, for matching against subject persons; null when none. */

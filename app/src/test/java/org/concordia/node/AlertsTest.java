@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,7 +36,6 @@ import org.junit.jupiter.api.io.TempDir;
 class AlertsTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final List<String> CODES = List.of("INTERPOL", "EUROPOL", "AFRIPOL");
-    private static final Duration WAIT = Duration.ofSeconds(60);
 
     @TempDir
     static Path tmp;
@@ -556,17 +554,9 @@ class AlertsTest {
                 a -> a.path("state").asText().equals(state) && a.path("version").asInt() >= version);
     }
 
+    /** {@link ChannelTest#await}: what {@code read} returns once it satisfies {@code until}, within a minute. */
     private static JsonNode await(String what, Callable<JsonNode> read, Predicate<JsonNode> until) throws Exception {
-        long end = System.nanoTime() + WAIT.toNanos();
-        JsonNode last = null;
-        while (System.nanoTime() < end) {
-            last = read.call();
-            if (last != null && until.test(last)) {
-                return last;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError(what + " never got there; last seen: " + last);
+        return ChannelTest.await(what, read, until);
     }
 
     private List<org.concordia.audit.AuditEntry> audit(String node, AuditAction action) {

@@ -135,7 +135,7 @@ class ChannelTest {
     }
 
     /** What {@code read} returns once it satisfies {@code until} (null: not there yet), within {@link #WAIT}. */
-    private static JsonNode await(String what, java.util.concurrent.Callable<JsonNode> read, Predicate<JsonNode> until)
+    static JsonNode await(String what, java.util.concurrent.Callable<JsonNode> read, Predicate<JsonNode> until)
             throws Exception {
         long end = System.nanoTime() + WAIT.toNanos();
         JsonNode last = null;

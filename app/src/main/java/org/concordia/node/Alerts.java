@@ -83,6 +83,7 @@ final class Alerts implements AutoCloseable {
     private final NodeAudit audit;
     private final AlertIndex<?> index;
     private final Supplier<AlertIndex<?>> scratch;
+    private final NodeMetrics metrics;
     private final Clock clock;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition signal = lock.newCondition();
@@ -113,7 +114,9 @@ final class Alerts implements AutoCloseable {
             NodeAudit audit,
             AlertIndex<?> index,
             Supplier<AlertIndex<?>> scratch,
+            NodeMetrics metrics,
             Clock clock) {
+        this.metrics = metrics;
         this.self = self;
         this.channel = channel;
         this.tables = tables;
@@ -368,6 +371,7 @@ final class Alerts implements AutoCloseable {
                 null,
                 h.path("event").asText("hit").equals("changed") ? "changed" : "hit");
         if (tables.insertHit(hit)) {
+            metrics.alertHit("reported", reply);
             audit.channel(
                     AuditAction.ALERT_HIT,
                     m.from().value(),
@@ -671,6 +675,7 @@ final class Alerts implements AutoCloseable {
                     version,
                     "hit");
             if (earlier == null && tables.insertHit(withheld)) {
+                metrics.alertHit("found", "withheld");
                 audit.channel(
                         AuditAction.ALERT_HIT,
                         SYSTEM,
@@ -725,6 +730,9 @@ final class Alerts implements AutoCloseable {
                     refused.code().code());
         }
         if (stored[0]) {
+            if (earlier == null) {
+                metrics.alertHit("found", hit.reply());
+            }
             audit.channel(
                     AuditAction.ALERT_HIT,
                     SYSTEM,

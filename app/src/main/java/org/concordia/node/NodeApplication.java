@@ -168,6 +168,7 @@ class NodeApplication {
             Node node,
             Federation federation,
             NodeAudit audit,
+            MeterRegistry registry,
             Clock clock) {
         java.util.function.Supplier<org.concordia.alert.AlertIndex<?>> indexes =
                 () -> AlertMatching.newIndex(node::matchModel, AlertMatching.THRESHOLD);
@@ -182,6 +183,7 @@ class NodeApplication {
                 audit,
                 indexes.get(),
                 indexes,
+                new NodeMetrics(registry),
                 clock);
         node.whenStored(alerts::wake);
         return alerts;

@@ -24,6 +24,9 @@ import org.concordia.search.SearchResult;
  *   <li>{@code concordia_partner_searches_answered_total{partner, outcome}}: partners' searches this node
  *       answered, by the asking partner and the answer ({@code hit}, {@code hit-only}, {@code no-hit}, or
  *       the refusal's error code such as {@code no_agreement}).
+ *   <li>{@code concordia_alert_hits_total{side, reply}}: hits on alerts, {@code found} here (this node's
+ *       records on partners' alerts, by what was reported: {@code hit}, {@code hit-only}, {@code withheld})
+ *       or {@code reported} by partners on this node's alerts.
  * </ul>
  *
  * Thread-safe.
@@ -72,6 +75,16 @@ final class NodeMetrics {
                 .description("Partners' searches this node answered, by partner and answer")
                 .tag("partner", partner.value())
                 .tag("outcome", outcome)
+                .register(registry)
+                .increment();
+    }
+
+    /** A hit on an alert: found here ({@code side} found) or reported by a partner ({@code reported}). */
+    void alertHit(String side, String reply) {
+        Counter.builder("concordia.alert.hits")
+                .description("Hits on alerts: found here on partners' alerts, or reported on this node's alerts")
+                .tag("side", side)
+                .tag("reply", reply)
                 .register(registry)
                 .increment();
     }

@@ -99,6 +99,12 @@ class AlertsTest {
         assertThat(notification.path("type").asText()).isEqualTo("wanted");
         assertThat(notification.path("requestedAction").asText()).isEqualTo("locate and arrest");
 
+        nodes.get("INTERPOL").putAccount("admin", "admin-pass", Roles.ADMIN);
+        String metrics = ChannelTest.call(
+                        "GET", nodes.get("INTERPOL").url() + "/actuator/prometheus", "admin", "admin-pass", null)
+                .body();
+        assertThat(metrics).containsPattern("concordia_alert_hits_total\\{reply=\"hit-only\",side=\"reported\"} [1-9]");
+
         assertThat(audit("INTERPOL", AuditAction.ALERT_PUBLISHED))
                 .anyMatch(e -> e.event().recordIds().contains(id));
         assertThat(audit("AFRIPOL", AuditAction.ALERT_RECEIVED))

@@ -158,6 +158,15 @@ class NodeApplication {
                 clock);
     }
 
+    /**
+     * The alert worker's own reader of the records (its own connection): its passes over every record,
+     * when alerts arrive, hold up neither imports nor users' record views.
+     */
+    @Bean(destroyMethod = "close")
+    org.concordia.store.PostgresRecordStore alertRecords(NodeStorage storage) {
+        return org.concordia.store.PostgresRecordStore.open(storage.dataSource());
+    }
+
     @Bean(destroyMethod = "close")
     Alerts alerts(
             NodeSettings settings,
@@ -169,6 +178,7 @@ class NodeApplication {
             Federation federation,
             NodeAudit audit,
             MeterRegistry registry,
+            org.concordia.store.PostgresRecordStore alertRecords,
             Clock clock) {
         java.util.function.Supplier<org.concordia.alert.AlertIndex<?>> indexes =
                 () -> AlertMatching.newIndex(node::matchModel, AlertMatching.THRESHOLD);
@@ -177,7 +187,7 @@ class NodeApplication {
                 channel,
                 new org.concordia.store.AlertTables(connections),
                 tables,
-                storage.records(),
+                alertRecords,
                 node.agreements()::policy,
                 federation::directory,
                 audit,

@@ -35,7 +35,8 @@ import picocli.CommandLine.Spec;
  * its share of generated people in its own scripts; a federation authority, node certificates and a
  * signed directory made for the run; a mix of full and hit-only agreements; four accounts per node.
  * Writes {@code DIR/demo.json} ({@code {"nodes": [{"participant", "url", "accounts": [{"user",
- * "password", "role"}]}]}}), runs one federated search, and serves until stopped.
+ * "password", "role"}]}]}}), runs one federated search, publishes one alert for the person searched
+ * (the partners report their hits), and serves until stopped.
  */
 @Command(
         name = "demo",
@@ -43,7 +44,8 @@ import picocli.CommandLine.Spec;
         description = {
             "Starts a federation of nodes on this machine, each with its own embedded store and generated records",
             "(the same people spread across owners in different scripts), prints each node's URL and accounts",
-            "(also in DIR/demo.json), searches one person across all of them, and serves until Ctrl-C."
+            "(also in DIR/demo.json), searches one person across all of them, publishes a wanted-person alert for",
+            "them (the partners check their records and report their hits), and serves until Ctrl-C."
         })
 final class DemoCommand implements Callable<Integer> {
     static final List<String> PARTICIPANTS = LocalFederation.PARTICIPANTS;

@@ -74,10 +74,9 @@ public final class AlertIndex<P> implements AutoCloseable {
     private CandidateIndex index;
     /** Alerts held, by id: the newest version of each, active or not. */
     private final Map<UUID, Alert> alerts = new HashMap<>();
-    /** Person subjects by ordinal in {@link #index}, their prepared form, and whether each is still live. */
+    /** Person-subject alerts by ordinal in {@link #index}, their subjects' prepared form, whether each is still live. */
     private final List<Alert> personAlerts = new ArrayList<>();
 
-    private final List<Person> persons = new ArrayList<>();
     private final List<P> prepared = new ArrayList<>();
     private final BitSet live = new BitSet();
     private final Map<UUID, Integer> ordinals = new HashMap<>();
@@ -259,7 +258,6 @@ public final class AlertIndex<P> implements AutoCloseable {
         }
         int o = personAlerts.size();
         personAlerts.add(a);
-        persons.add(p);
         prepared.add(comparator.prepare(p));
         live.set(o);
         ordinals.put(a.id(), o);
@@ -290,26 +288,22 @@ public final class AlertIndex<P> implements AutoCloseable {
             return;
         }
         List<Alert> keptAlerts = new ArrayList<>();
-        List<Person> keptPersons = new ArrayList<>();
         List<P> keptPrepared = new ArrayList<>();
         for (int o = live.nextSetBit(0); o >= 0; o = live.nextSetBit(o + 1)) {
             keptAlerts.add(personAlerts.get(o));
-            keptPersons.add(persons.get(o));
             keptPrepared.add(prepared.get(o));
         }
         CandidateIndex fresh = newIndex.get();
         personAlerts.clear();
-        persons.clear();
         prepared.clear();
         live.clear();
         ordinals.clear();
         for (int o = 0; o < keptAlerts.size(); o++) {
             personAlerts.add(keptAlerts.get(o));
-            persons.add(keptPersons.get(o));
             prepared.add(keptPrepared.get(o));
             live.set(o);
             ordinals.put(keptAlerts.get(o).id(), o);
-            fresh.add(o, keptPersons.get(o));
+            fresh.add(o, (Person) keptAlerts.get(o).subject()); // person alerts only are indexed
         }
         fresh.refresh();
         CandidateIndex old = index;

@@ -5,9 +5,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.security.Principal;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.concordia.alert.Alert;
 import org.concordia.json.AlertJson;
@@ -101,8 +103,9 @@ class AlertsApi {
             Principal user) {
         limit(limit);
         List<Map<String, Object>> out = new ArrayList<>();
+        Map<UUID, Optional<AlertTables.Row>> held = new HashMap<>(); // many hits share an alert: read it once
         for (AlertTables.Hit h : alerts.hits(alert == null ? null : uuid(alert), limit)) {
-            if (alerts.find(h.alert())
+            if (held.computeIfAbsent(h.alert(), alerts::find)
                     .filter(r -> Alerts.visibleTo(r, user.getName()))
                     .isPresent()) {
                 out.add(hit(h));
@@ -140,9 +143,10 @@ class AlertsApi {
     Map<String, Object> notifications(@RequestParam(defaultValue = "100") int limit) {
         limit(limit);
         List<Map<String, Object>> out = new ArrayList<>();
+        Map<UUID, Optional<AlertTables.Row>> held = new HashMap<>(); // many hits share an alert: read it once
         for (AlertTables.Hit h : alerts.notifications(limit)) {
             Map<String, Object> n = hit(h);
-            alerts.find(h.alert()).ifPresent(r -> {
+            held.computeIfAbsent(h.alert(), alerts::find).ifPresent(r -> {
                 n.put("owner", r.alert().owner().value());
                 n.put("type", r.alert().type().wireName());
                 n.put("requestedAction", r.alert().requestedAction());

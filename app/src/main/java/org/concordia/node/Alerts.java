@@ -323,7 +323,7 @@ final class Alerts implements AutoCloseable {
                         extra,
                         (c, message) -> AlertTables.sent(c, a.id(), u.participant(), a.version()),
                         List.of());
-                if (sent instanceof Channel.Sent.Refused r && r.code() != ErrorCode.FOLLOW_UP_CLOSED) {
+                if (sent instanceof Channel.Sent.Refused r) {
                     skipped.add(u.participant());
                     LOG.info(
                             "alerts not queued for {} this round: {}",
@@ -452,10 +452,9 @@ final class Alerts implements AutoCloseable {
                         Map.of());
                 yield new Outcome.Done(a, List.of(hit.participant()));
             }
-            case Channel.Sent.Refused r ->
-                r.code() == ErrorCode.FOLLOW_UP_CLOSED
-                        ? new Outcome.Refused(409, ErrorCode.HIT_DECIDED, "the hit was decided meanwhile")
-                        : new Outcome.Refused(422, r.code(), r.reason());
+            case Channel.Sent.Declined declined ->
+                new Outcome.Refused(409, ErrorCode.HIT_DECIDED, "the hit was decided meanwhile");
+            case Channel.Sent.Refused r -> new Outcome.Refused(422, r.code(), r.reason());
         };
     }
 
@@ -719,7 +718,7 @@ final class Alerts implements AutoCloseable {
                 (c, message) -> stored[0] = earlier == null
                         ? AlertTables.insertHit(c, hit.withMessage(message))
                         : AlertTables.reportVersion(c, earlier.id(), version));
-        if (sent instanceof Channel.Sent.Refused refused && refused.code() != ErrorCode.FOLLOW_UP_CLOSED) {
+        if (sent instanceof Channel.Sent.Refused refused) {
             // the owner cannot be sent to now: this node's officers are told, the report follows later
             // (retryUnreported); a change is reported with the next one
             stored[0] = earlier == null && tables.insertHit(hit);
@@ -826,7 +825,7 @@ final class Alerts implements AutoCloseable {
                     a, r, hit, null, (c, message) -> AlertTables.reported(c, h.id(), message, hit.reply(), reference));
             if (sent instanceof Channel.Sent.Queued) {
                 sentSome = true;
-            } else if (sent instanceof Channel.Sent.Refused refused && refused.code() != ErrorCode.FOLLOW_UP_CLOSED) {
+            } else if (sent instanceof Channel.Sent.Refused refused) {
                 skipped.add(a.owner());
             }
         }

@@ -107,9 +107,15 @@ final class Channel implements AutoCloseable {
     /** A message as a user sees it: its stored row and, when this node can open it, its content. */
     record View(MessageTables.Stored stored, Optional<ObjectNode> content) {}
 
-    /** The outcome of a send: queued, or refused with a code and a reason without personal data. */
+    /**
+     * The outcome of a send: queued; declined by the caller's {@link Guard} (nothing queued: what the
+     * guard checks was done already, a follow-up decided, a hit reported); or refused with a code and a
+     * reason without personal data.
+     */
     sealed interface Sent {
         record Queued(MessageTables.Stored message) implements Sent {}
+
+        record Declined() implements Sent {}
 
         record Refused(ErrorCode code, String reason) implements Sent {}
     }
@@ -156,7 +162,7 @@ final class Channel implements AutoCloseable {
 
     /**
      * Work done in the transaction that queues a message, knowing its id; false queues nothing and the
-     * send is refused {@code follow_up_closed} (what guards check: a follow-up still open).
+     * send is {@link Sent.Declined}.
      */
     @FunctionalInterface
     interface Guard {
@@ -248,24 +254,16 @@ final class Channel implements AutoCloseable {
                 now,
                 user,
                 null);
-        ErrorCode[] refusal = new ErrorCode[1];
+        boolean[] attached = new boolean[1];
         boolean queued = tables.queue(stored, now.plus(settings.deliverWithin()), c -> {
-            if (!org.concordia.store.AttachmentTables.attach(c, attachmentIds, user, id)) {
-                refusal[0] = ErrorCode.INVALID_VALUE;
-                return false;
-            }
-            if (!guard.run(c, id)) {
-                refusal[0] = ErrorCode.FOLLOW_UP_CLOSED;
-                return false;
-            }
-            return true;
+            attached[0] = org.concordia.store.AttachmentTables.attach(c, attachmentIds, user, id);
+            return attached[0] && guard.run(c, id);
         });
         if (!queued) {
-            return new Sent.Refused(
-                    refusal[0],
-                    refusal[0] == ErrorCode.INVALID_VALUE
-                            ? "an attachment was sent with another message meanwhile"
-                            : "the request was decided meanwhile");
+            return attached[0]
+                    ? new Sent.Declined()
+                    : new Sent.Refused(
+                            ErrorCode.INVALID_VALUE, "an attachment was sent with another message meanwhile");
         }
         audit.channel(
                 AuditAction.MESSAGE_SENT,

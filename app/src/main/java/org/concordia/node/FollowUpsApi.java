@@ -87,6 +87,8 @@ class FollowUpsApi {
                                 .view(q.message().id(), user.getName())
                                 .map(v -> json(v, false))
                                 .orElseThrow());
+            case Channel.Sent.Declined d ->
+                throw new ApiErrors.ApiException(409, ErrorCode.FOLLOW_UP_CLOSED, "a request with this id exists");
             case Channel.Sent.Refused x -> throw new ApiErrors.ApiException(422, x.code(), x.reason());
         };
     }
@@ -137,6 +139,8 @@ class FollowUpsApi {
         return switch (sent) {
             case Channel.Sent.Queued q ->
                 followUps.view(id, user.getName()).map(v -> json(v, true)).orElseThrow();
+            case Channel.Sent.Declined d ->
+                throw new ApiErrors.ApiException(409, ErrorCode.FOLLOW_UP_CLOSED, "the request was decided meanwhile");
             case Channel.Sent.Refused r ->
                 throw new ApiErrors.ApiException(
                         r.code() == ErrorCode.NOT_FOUND ? 404 : r.code() == ErrorCode.FOLLOW_UP_CLOSED ? 409 : 422,

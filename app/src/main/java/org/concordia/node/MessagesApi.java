@@ -89,6 +89,8 @@ class MessagesApi {
             case Channel.Sent.Queued q ->
                 ResponseEntity.status(201)
                         .body(summary(new Channel.View(q.message(), channel.open(q.message())), false));
+            case Channel.Sent.Declined d ->
+                throw new IllegalStateException("a message send has no guard to decline it");
             case Channel.Sent.Refused r -> throw new ApiErrors.ApiException(422, r.code(), r.reason());
         };
     }
@@ -111,6 +113,7 @@ class MessagesApi {
             case Channel.Sent.Queued q ->
                 ResponseEntity.status(201)
                         .body(summary(new Channel.View(q.message(), channel.open(q.message())), false));
+            case Channel.Sent.Declined d -> throw new IllegalStateException("a forward has no guard to decline it");
             case Channel.Sent.Refused r ->
                 throw new ApiErrors.ApiException(
                         r.code() == ErrorCode.FORWARDING_REFUSED ? 403 : r.code() == ErrorCode.NOT_FOUND ? 404 : 422,

@@ -151,6 +151,8 @@ public final class NodeServer implements AutoCloseable {
                         org.concordia.channel.MessageKind.MESSAGE,
                         null)) {
             case Channel.Sent.Queued q -> q.message().id();
+            case Channel.Sent.Declined d ->
+                throw new IllegalStateException("a message send has no guard to decline it");
             case Channel.Sent.Refused r ->
                 throw new IllegalStateException("message refused: " + r.code().code());
         };

@@ -9,7 +9,9 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -145,22 +147,43 @@ public final class MessageTables {
         });
     }
 
-    /** Deliveries due at {@code now}, oldest first. */
-    /** Deliveries due at {@code now}, oldest first, except those to the {@code skipped} recipients. */
-    public List<Due> due(Instant now, int limit, Set<ParticipantCode> skipped) {
+    /**
+     * The earliest next attempt of each recipient that has deliveries in the outbox: a loose index scan of
+     * {@code outbox (recipient, next_attempt)}, two probes per recipient whatever the outbox holds.
+     */
+    public Map<ParticipantCode, Instant> nextAttempts() {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement("WITH RECURSIVE r (recipient) AS ((SELECT recipient FROM"
+                        + " outbox ORDER BY recipient LIMIT 1) UNION ALL SELECT (SELECT o.recipient FROM outbox o WHERE"
+                        + " o.recipient > r.recipient ORDER BY o.recipient LIMIT 1) FROM r WHERE r.recipient IS NOT"
+                        + " NULL) SELECT r.recipient, (SELECT o.next_attempt FROM outbox o WHERE o.recipient ="
+                        + " r.recipient ORDER BY o.next_attempt LIMIT 1) FROM r WHERE r.recipient IS NOT NULL");
+                ResultSet rs = ps.executeQuery()) {
+            Map<ParticipantCode, Instant> out = new LinkedHashMap<>();
+            while (rs.next()) {
+                Timestamp t = rs.getTimestamp(2);
+                if (t != null) { // delivered since the recipient was read
+                    out.put(new ParticipantCode(rs.getString(1)), t.toInstant());
+                }
+            }
+            return out;
+        } catch (SQLException e) {
+            throw failure("cannot read the outbox", e);
+        }
+    }
+
+    /** Deliveries to {@code recipient} due at {@code now}, oldest first, at most {@code limit}. */
+    public List<Due> due(ParticipantCode recipient, Instant now, int limit) {
         try (Connection c = dataSource.getConnection();
                 // the outbox by its index, then each message by its key (LATERAL): a hash join would read
                 // the whole message table, which only grows
                 PreparedStatement ps = c.prepareStatement("SELECT o.id, o.recipient, o.kind, o.message, o.attempts,"
                         + " o.deliver_by, m.envelope, m.signature, EXISTS (SELECT 1 FROM attachment a WHERE a.message ="
-                        + " o.message AND a.direction = 'out') FROM (SELECT * FROM outbox WHERE next_attempt <= ?"
-                        + " AND recipient <> ALL (?) ORDER BY next_attempt LIMIT ?) o CROSS JOIN LATERAL (SELECT"
-                        + " envelope, signature FROM message WHERE id = o.message) m ORDER BY o.next_attempt")) {
-            ps.setTimestamp(1, Timestamp.from(now));
-            ps.setArray(
-                    2,
-                    c.createArrayOf(
-                            "text", skipped.stream().map(ParticipantCode::value).toArray()));
+                        + " o.message AND a.direction = 'out') FROM (SELECT * FROM outbox WHERE recipient = ? AND"
+                        + " next_attempt <= ? ORDER BY next_attempt LIMIT ?) o CROSS JOIN LATERAL (SELECT envelope,"
+                        + " signature FROM message WHERE id = o.message) m ORDER BY o.next_attempt")) {
+            ps.setString(1, recipient.value());
+            ps.setTimestamp(2, Timestamp.from(now));
             ps.setInt(3, limit);
             List<Due> out = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
@@ -178,26 +201,6 @@ public final class MessageTables {
                 }
             }
             return out;
-        } catch (SQLException e) {
-            throw failure("cannot read the outbox", e);
-        }
-    }
-
-    /** The earliest next attempt in the outbox for recipients other than {@code skipped}, if any. */
-    public Optional<Instant> nextDue(Set<ParticipantCode> skipped) {
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement ps =
-                        c.prepareStatement("SELECT min(next_attempt) FROM outbox WHERE recipient <> ALL (?)")) {
-            ps.setArray(
-                    1,
-                    c.createArrayOf(
-                            "text", skipped.stream().map(ParticipantCode::value).toArray()));
-            Timestamp t;
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                t = rs.getTimestamp(1);
-            }
-            return t == null ? Optional.empty() : Optional.of(t.toInstant());
         } catch (SQLException e) {
             throw failure("cannot read the outbox", e);
         }

@@ -635,30 +635,31 @@ final class Channel implements AutoCloseable {
     private void deliverForever() {
         while (!closed) {
             try {
-                Set<ParticipantCode> skipped = Set.copyOf(busy);
-                List<MessageTables.Due> due = tables.due(clock.instant(), 10 * BATCH, skipped);
-                if (due.isEmpty()) {
-                    Duration idle = tables.nextDue(skipped)
-                            .map(t -> Duration.between(clock.instant(), t))
-                            .filter(d -> d.compareTo(IDLE_POLL) < 0)
-                            .orElse(IDLE_POLL);
-                    pause(idle);
-                    continue;
-                }
-                Map<ParticipantCode, List<MessageTables.Due>> byRecipient = new LinkedHashMap<>();
-                for (MessageTables.Due d : due) {
-                    byRecipient
-                            .computeIfAbsent(d.recipient(), k -> new ArrayList<>())
-                            .add(d);
-                }
-                for (Map.Entry<ParticipantCode, List<MessageTables.Due>> e : byRecipient.entrySet()) {
-                    busy.add(e.getKey());
+                Instant now = clock.instant();
+                Instant soonest = null;
+                boolean started = false;
+                for (Map.Entry<ParticipantCode, Instant> e :
+                        tables.nextAttempts().entrySet()) {
+                    ParticipantCode recipient = e.getKey();
+                    if (busy.contains(recipient)) {
+                        continue; // its delivery in flight wakes this loop when it is done
+                    }
+                    if (e.getValue().isAfter(now)) {
+                        soonest = soonest == null || e.getValue().isBefore(soonest) ? e.getValue() : soonest;
+                        continue;
+                    }
+                    busy.add(recipient);
                     try {
-                        calls.submit(() -> deliverTo(e.getKey(), e.getValue()));
+                        calls.submit(() -> deliverTo(recipient, now));
+                        started = true;
                     } catch (java.util.concurrent.RejectedExecutionException closing) {
-                        busy.remove(e.getKey());
+                        busy.remove(recipient);
                         return;
                     }
+                }
+                if (!started) {
+                    Duration idle = soonest == null ? IDLE_POLL : Duration.between(clock.instant(), soonest);
+                    pause(idle.compareTo(IDLE_POLL) < 0 ? idle : IDLE_POLL);
                 }
             } catch (Exception e) {
                 if (closed) {
@@ -673,9 +674,11 @@ final class Channel implements AutoCloseable {
     }
 
     /** Everything due to one recipient, its batches in parallel; the recipient is free again after. */
-    private void deliverTo(ParticipantCode recipient, List<MessageTables.Due> due) {
+    private void deliverTo(ParticipantCode recipient, Instant now) {
         boolean interrupted = false;
+        List<MessageTables.Due> due = List.of();
         try {
+            due = tables.due(recipient, now, 10 * BATCH);
             Map<String, List<MessageTables.Due>> byKind = new LinkedHashMap<>();
             for (MessageTables.Due d : due) {
                 byKind.computeIfAbsent(d.kind(), k -> new ArrayList<>()).add(d);

@@ -8,3 +8,8 @@ DROP INDEX outbox_due;
 -- not after a fifth of the table (the default), so scans from its head do not walk dead index entries.
 ALTER TABLE outbox SET (autovacuum_vacuum_scale_factor = 0, autovacuum_vacuum_threshold = 2000,
     autovacuum_vacuum_insert_scale_factor = 0, autovacuum_vacuum_insert_threshold = 2000);
+
+-- A message's sealed bytes out of line whatever its size (toast_tuple_target, PostgreSQL 11+): the
+-- heap row stays small, so the status changes of a message (delivered, read) write a few hundred bytes,
+-- not the row with its ciphertext again.
+ALTER TABLE message SET (toast_tuple_target = 128);

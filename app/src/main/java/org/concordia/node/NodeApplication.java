@@ -71,10 +71,17 @@ class NodeApplication {
                         : new PostgresAuditLog.AutoCheckpoint.Every(NodeAudit.CHECKPOINT_EVERY, signer));
     }
 
-    /** Open connections for the node's short statements, which would otherwise each start a server process. */
+    /**
+     * Open connections for the node's short statements, which would otherwise each start a server process.
+     * As many as the node runs statements at once under load (16 officers sending, deliveries, partner
+     * requests): with 8 kept, the channel benchmark opened and closed about 150 connections every 10,000
+     * messages, a third of the store's CPU (docs/benchmarks.md, messages).
+     */
+    static final int KEPT_CONNECTIONS = 32;
+
     @Bean(destroyMethod = "close")
     ConnectionPool connections(NodeStorage storage) {
-        return new ConnectionPool(storage.dataSource(), 8);
+        return new ConnectionPool(storage.dataSource(), KEPT_CONNECTIONS);
     }
 
     @Bean

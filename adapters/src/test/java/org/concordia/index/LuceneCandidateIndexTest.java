@@ -70,6 +70,26 @@ class LuceneCandidateIndexTest {
     }
 
     @Test
+    void recordsAddedInBatchesAreSearchedAsOneSegmentAndAllFound() throws Exception {
+        List<Person> people = crowd("HADDAD");
+        try (LuceneCandidateIndex index = LuceneCandidateIndex.inMemory(LuceneCandidateIndex.Retrieval.SCREENING)) {
+            for (int from = 0; from < people.size(); from += 50) {
+                for (int i = from; i < from + 50; i++) {
+                    index.add(i, people.get(i));
+                }
+                index.refresh();
+                assertThat(index.segments()).isEqualTo(1);
+            }
+            assertThat(index.candidates(person("q", "SOMCHAI HADDAD", null, null), 1_000))
+                    .extracting(CandidateIndex.Candidate::ordinal)
+                    .containsAll(java.util.stream.IntStream.range(0, 300)
+                            .filter(i -> i % 6 == 0)
+                            .boxed()
+                            .toList());
+        }
+    }
+
+    @Test
     void anEqualDocumentNumberRanksFirst() throws Exception {
         List<Person> people = crowd("THONGKHAM");
         people.add(person("t", "Kittisak Wongsawat", "1968", "12AB34567"));

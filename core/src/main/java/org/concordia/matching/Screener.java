@@ -191,45 +191,84 @@ public final class Screener<P> {
         return random;
     }
 
-    /** The best {@code top} records for one query, most probable first. */
+    /**
+     * The best {@code top} records for one query, most probable first. Only the best candidates' field
+     * comparisons are kept while the others are scored: a search holds a few comparison vectors, not
+     * one per candidate, while it runs (what a young-generation collection has to copy when it
+     * interrupts a server's searches).
+     */
     public List<Hit> screen(Person query, int top) {
         if (model == null) {
             throw new IllegalStateException("train() first");
         }
         P pq = comparator.prepare(query);
-        List<Hit> hits = new ArrayList<>();
         List<CandidateIndex.Candidate> found = index.candidates(query, candidates);
+        Best best = new Best(Math.max(0, top));
         if (!priorPerQuery) {
             for (CandidateIndex.Candidate c : found) {
                 List<FieldComparison> v = comparator.compare(pq, prepared.get(c.ordinal()));
-                hits.add(new Hit(c.ordinal(), model.probability(FellegiSunter.levels(v)), v));
+                best.offer(c.ordinal(), model.probability(FellegiSunter.levels(v)), v);
             }
-        } else {
-            // At most one candidate is the person searched for (held with probability 1/2), a priori any
-            // of the plausible ones (likelihood ratio at least 1): P(i) = LR_i / (K + sum of LR_j).
-            // A record that stands out gets most of the probability; equally good ones share it.
-            double modelPriorOdds = FellegiSunter.log2(model.prior() / (1 - model.prior()));
-            List<List<FieldComparison>> vectors = new ArrayList<>(found.size());
-            double[] ratios = new double[found.size()];
-            double sum = 0;
-            int plausible = 0;
-            for (int k = 0; k < found.size(); k++) {
-                List<FieldComparison> v =
-                        comparator.compare(pq, prepared.get(found.get(k).ordinal()));
-                vectors.add(v);
-                double bits = model.matchWeight(FellegiSunter.levels(v)) - modelPriorOdds;
-                ratios[k] = Math.pow(2, Math.min(bits, 1_000));
-                sum += ratios[k];
-                if (bits >= 0) {
-                    plausible++;
-                }
+            return best.hits(1);
+        }
+        // At most one candidate is the person searched for (held with probability 1/2), a priori any
+        // of the plausible ones (likelihood ratio at least 1): P(i) = LR_i / (K + sum of LR_j).
+        // A record that stands out gets most of the probability; equally good ones share it.
+        double modelPriorOdds = FellegiSunter.log2(model.prior() / (1 - model.prior()));
+        double sum = 0;
+        int plausible = 0;
+        for (CandidateIndex.Candidate c : found) {
+            List<FieldComparison> v = comparator.compare(pq, prepared.get(c.ordinal()));
+            double bits = model.matchWeight(FellegiSunter.levels(v)) - modelPriorOdds;
+            double ratio = Math.pow(2, Math.min(bits, 1_000));
+            sum += ratio;
+            if (bits >= 0) {
+                plausible++;
             }
-            double denominator = Math.max(1, plausible) * (1 - HELD) / HELD + sum;
-            for (int k = 0; k < found.size(); k++) {
-                hits.add(new Hit(found.get(k).ordinal(), ratios[k] / denominator, vectors.get(k)));
+            best.offer(c.ordinal(), ratio, v);
+        }
+        return best.hits(Math.max(1, plausible) * (1 - HELD) / HELD + sum);
+    }
+
+    /**
+     * The {@code top} highest scores offered, with their comparisons; ties go to the lower record
+     * position. A heap whose root is the worst kept.
+     */
+    private static final class Best {
+        private final int top;
+        private final java.util.PriorityQueue<Hit> kept;
+
+        Best(int top) {
+            this.top = top;
+            // the root is the worst: lowest score, and of equal scores the higher position
+            this.kept = new java.util.PriorityQueue<>(
+                    Math.max(1, top + 1),
+                    Comparator.comparingDouble(Hit::probability).thenComparing(Hit::record, Comparator.reverseOrder()));
+        }
+
+        void offer(int record, double score, List<FieldComparison> evidence) {
+            if (top == 0) {
+                return;
+            }
+            if (kept.size() < top) {
+                kept.add(new Hit(record, score, evidence));
+                return;
+            }
+            Hit worst = kept.peek();
+            if (score > worst.probability() || (score == worst.probability() && record < worst.record())) {
+                kept.poll();
+                kept.add(new Hit(record, score, evidence));
             }
         }
-        hits.sort(Comparator.comparingDouble(Hit::probability).reversed().thenComparingInt(Hit::record));
-        return hits.size() > top ? List.copyOf(hits.subList(0, top)) : hits;
+
+        /** The kept hits, each score divided by {@code denominator}, best first. */
+        List<Hit> hits(double denominator) {
+            List<Hit> out = new ArrayList<>(kept.size());
+            for (Hit h : kept) {
+                out.add(new Hit(h.record(), h.probability() / denominator, h.evidence()));
+            }
+            out.sort(Comparator.comparingDouble(Hit::probability).reversed().thenComparingInt(Hit::record));
+            return out;
+        }
     }
 }

@@ -71,7 +71,7 @@ public final class DateComparator {
             } else {
                 level = Agreement.DISAGREE;
                 sim = disagreement(dy);
-                why = dy == 0 ? "same year, different day" : dy + " years apart";
+                why = dy == 0 ? "same year, different day" : null; // "N years apart", written when asked for
             }
         } else if (dy == 0 && compatible(a, b)) {
             boolean samePrecision = a.hasMonth() == b.hasMonth() && a.hasDay() == b.hasDay();
@@ -95,9 +95,15 @@ public final class DateComparator {
         } else {
             level = Agreement.DISAGREE;
             sim = disagreement(dy);
-            why = dy == 0 ? "same year, different month" : dy + " years apart";
+            why = dy == 0 ? "same year, different month" : null;
         }
-        return FieldComparison.lazy(FIELD, level, sim, () -> text(a) + " ~ " + text(b) + ": " + why, false);
+        String reason = why;
+        return FieldComparison.lazy(
+                FIELD,
+                level,
+                sim,
+                () -> text(a) + " ~ " + text(b) + ": " + (reason != null ? reason : dy + " years apart"),
+                false);
     }
 
     /** Same year, and same month when both have one. */

@@ -50,7 +50,8 @@ import org.concordia.port.StoreException;
  * with a unique violation, and the append is retried the locked way). With {@link AutoCheckpoint.Every}, the
  * append that writes sequence N, 2N, 3N... also signs a checkpoint in the same transaction.
  *
- * <p>Thread-safe: appends and checkpoints are serialised on one connection; each entry stream
+ * <p>Thread-safe: appends and checkpoints are serialised on one connection, concurrent appends
+ * committed together ({@link #append}); each entry stream
  * reads on a connection of its own, with a server-side cursor.
  */
 public final class PostgresAuditLog implements AuditLog {
@@ -85,6 +86,11 @@ public final class PostgresAuditLog implements AuditLog {
     private final Clock clock;
     /** The entry this object appended last, committed; null before the first append and after a failure. */
     private AuditEntry lastAppended;
+    /** Events waiting to be appended, oldest first. */
+    private final java.util.concurrent.ConcurrentLinkedQueue<Pending> queue =
+            new java.util.concurrent.ConcurrentLinkedQueue<>();
+    /** The most events one transaction appends. */
+    private static final int MAX_BATCH = 256;
 
     private PostgresAuditLog(DataSource dataSource, Connection writer, AutoCheckpoint autoCheckpoint, Clock clock) {
         this.dataSource = dataSource;
@@ -111,48 +117,139 @@ public final class PostgresAuditLog implements AuditLog {
         }
     }
 
+    /**
+     * Appends the event. Concurrent appends are written together (group commit): a thread that gets
+     * the writer appends every event queued by then, its own first among them in queue order, in one
+     * transaction, and the threads whose events it wrote return without a transaction of their own.
+     * Under load a node's appends used to queue behind each other's insert and commit (in the federation
+     * benchmark a partner search waited 18 ms on average for the log); now they share them. If the
+     * transaction fails, every append in it fails and none of its entries is stored.
+     */
     @Override
-    public synchronized AuditEntry append(AuditEvent event) {
-        Objects.requireNonNull(event, "event");
+    public AuditEntry append(AuditEvent event) {
+        Pending mine = new Pending(Objects.requireNonNull(event, "event"));
+        queue.add(mine);
+        synchronized (this) {
+            while (!mine.finished()) { // mine is in the queue, within MAX_BATCH of its head
+                List<Pending> batch = new ArrayList<>();
+                for (Pending p; batch.size() < MAX_BATCH && (p = queue.poll()) != null; ) {
+                    batch.add(p);
+                }
+                appendAll(batch);
+            }
+        }
+        return mine.entry();
+    }
+
+    /** An event waiting to be appended, then its entry or why it was not stored. */
+    private static final class Pending {
+        final AuditEvent event;
+        private AuditEntry entry;
+        private RuntimeException failure;
+
+        Pending(AuditEvent event) {
+            this.event = event;
+        }
+
+        /** Read and written under the log's monitor. */
+        boolean finished() {
+            return entry != null || failure != null;
+        }
+
+        AuditEntry entry() {
+            synchronized (this) {
+                if (failure != null) {
+                    throw failure;
+                }
+                return entry;
+            }
+        }
+
+        synchronized void done(AuditEntry e, RuntimeException f) {
+            entry = e;
+            failure = f;
+        }
+    }
+
+    /** Appends the events in order, in one transaction; called holding the monitor. */
+    private void appendAll(List<Pending> batch) {
         AuditEntry known = lastAppended;
         lastAppended = null;
         if (known != null) {
             try {
-                return store(known.next(event));
+                finish(batch, store(known, batch));
+                return;
             } catch (SQLException e) {
                 rollback();
                 if (!UNIQUE_VIOLATION.equals(e.getSQLState())) {
-                    throw new StoreException("cannot append to the audit log (sqlstate " + e.getSQLState() + ")", e);
+                    fail(
+                            batch,
+                            new StoreException("cannot append to the audit log (sqlstate " + e.getSQLState() + ")", e));
+                    return;
                 }
                 // another writer appended since: chain to what the table holds, under the lock
             } catch (RuntimeException e) {
                 rollback();
-                throw e;
+                fail(batch, e);
+                return;
             }
         }
         try {
             try (Statement s = writer.createStatement()) {
                 s.execute("LOCK TABLE audit_entry IN SHARE ROW EXCLUSIVE MODE");
             }
-            return store(head().map(h -> h.next(event)).orElseGet(() -> AuditEntry.first(event)));
+            finish(batch, store(head().orElse(null), batch));
         } catch (SQLException e) {
             rollback();
-            throw new StoreException("cannot append to the audit log (sqlstate " + e.getSQLState() + ")", e);
+            fail(batch, new StoreException("cannot append to the audit log (sqlstate " + e.getSQLState() + ")", e));
         } catch (RuntimeException e) {
             rollback();
-            throw e;
+            fail(batch, e);
         }
     }
 
-    /** Inserts the entry (and its checkpoint when one is due) and commits. */
-    private AuditEntry store(AuditEntry entry) throws SQLException {
-        insert(entry);
-        if (autoCheckpoint instanceof AutoCheckpoint.Every every && entry.sequence() % every.entries() == 0) {
-            insert(AuditCheckpoint.sign(entry.sequence(), entry.hash(), clock.instant(), every.signer()));
+    private static void finish(List<Pending> batch, List<AuditEntry> entries) {
+        for (int i = 0; i < batch.size(); i++) {
+            batch.get(i).done(entries.get(i), null);
+        }
+    }
+
+    private static void fail(List<Pending> batch, RuntimeException failure) {
+        for (Pending p : batch) {
+            p.done(null, failure);
+        }
+    }
+
+    /**
+     * Inserts the entries of the events chained after {@code head} (null: the log is empty), with
+     * the checkpoints that fall due among them, and commits.
+     */
+    private List<AuditEntry> store(AuditEntry head, List<Pending> batch) throws SQLException {
+        List<AuditEntry> entries = new ArrayList<>(batch.size());
+        AuditEntry previous = head;
+        for (Pending p : batch) {
+            previous = previous == null ? AuditEntry.first(p.event) : previous.next(p.event);
+            entries.add(previous);
+        }
+        try (PreparedStatement ps = writer.prepareStatement("INSERT INTO audit_entry (sequence, at, action, actor,"
+                + " actor_role, participant, purpose, outcome, record_ids, term_hashes, details, previous_hash, hash)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?)")) {
+            for (AuditEntry e : entries) {
+                bind(ps, e);
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+        if (autoCheckpoint instanceof AutoCheckpoint.Every every) {
+            for (AuditEntry e : entries) {
+                if (e.sequence() % every.entries() == 0) {
+                    insert(AuditCheckpoint.sign(e.sequence(), e.hash(), clock.instant(), every.signer()));
+                }
+            }
         }
         writer.commit();
-        lastAppended = entry;
-        return entry;
+        lastAppended = previous;
+        return entries;
     }
 
     /** The entry with the highest sequence, read on the writer's transaction. */
@@ -174,11 +271,9 @@ public final class PostgresAuditLog implements AuditLog {
         }
     }
 
-    private void insert(AuditEntry e) throws SQLException {
+    private void bind(PreparedStatement ps, AuditEntry e) throws SQLException {
         AuditEvent v = e.event();
-        try (PreparedStatement ps = writer.prepareStatement("INSERT INTO audit_entry (sequence, at, action, actor,"
-                + " actor_role, participant, purpose, outcome, record_ids, term_hashes, details, previous_hash, hash)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?)")) {
+        try {
             ps.setLong(1, e.sequence());
             ps.setObject(2, OffsetDateTime.ofInstant(v.at(), ZoneOffset.UTC));
             ps.setString(3, v.action().name());
@@ -192,7 +287,6 @@ public final class PostgresAuditLog implements AuditLog {
             ps.setString(11, JSON.writeValueAsString(v.details()));
             ps.setBytes(12, e.previousHash().bytes());
             ps.setBytes(13, e.hash().bytes());
-            ps.executeUpdate();
         } catch (com.fasterxml.jackson.core.JsonProcessingException ex) {
             throw new IllegalStateException("a map of strings always serialises", ex);
         }

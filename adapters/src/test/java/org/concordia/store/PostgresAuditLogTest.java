@@ -214,6 +214,57 @@ class PostgresAuditLogTest {
         }
 
         @Test
+        void concurrentAppendsToOneLogEachGetTheirOwnEntryOfOneUnbrokenChain() throws Exception {
+            storage.close();
+            storage = open(new PostgresAuditLog.AutoCheckpoint.Every(10, SIGNER));
+            int threads = 16;
+            int each = 25;
+            ExecutorService pool = Executors.newFixedThreadPool(threads);
+            List<Future<List<AuditEntry>>> done = new ArrayList<>();
+            try {
+                CountDownLatch go = new CountDownLatch(1);
+                for (int t = 0; t < threads; t++) {
+                    int thread = t;
+                    done.add(pool.submit(() -> {
+                        go.await();
+                        List<AuditEntry> mine = new ArrayList<>();
+                        for (int i = 0; i < each; i++) {
+                            mine.add(storage.audit().append(event(thread * each + i)));
+                        }
+                        return mine;
+                    }));
+                }
+                go.countDown();
+                List<AuditEntry> returned = new ArrayList<>();
+                for (int t = 0; t < threads; t++) {
+                    List<AuditEntry> mine = done.get(t).get(2, TimeUnit.MINUTES);
+                    // each thread's entries are its own events, in the order it appended them
+                    assertThat(mine)
+                            .extracting(e -> e.event().actor())
+                            .containsExactlyElementsOf(java.util.stream.IntStream.range(t * each, (t + 1) * each)
+                                    .mapToObj(i -> "officer" + i)
+                                    .toList());
+                    assertThat(mine).extracting(AuditEntry::sequence).isSorted();
+                    returned.addAll(mine);
+                }
+                assertThat(read(storage.audit(), 1))
+                        .containsExactlyInAnyOrderElementsOf(returned)
+                        .extracting(AuditEntry::sequence)
+                        .doesNotHaveDuplicates();
+            } finally {
+                pool.shutdownNow();
+            }
+            assertThat(verify(storage.audit())).isInstanceOf(Intact.class);
+            assertThat(((Intact) verify(storage.audit())).entries()).isEqualTo(threads * each);
+            assertThat(storage.audit().checkpoints())
+                    .extracting(AuditCheckpoint::sequence)
+                    .containsExactlyElementsOf(java.util.stream.LongStream.rangeClosed(1, threads * each / 10)
+                            .map(k -> k * 10)
+                            .boxed()
+                            .toList());
+        }
+
+        @Test
         void checkpointsAreSignedEveryNEntriesAndOnRequest() {
             storage.close();
             storage = open(new PostgresAuditLog.AutoCheckpoint.Every(3, SIGNER));

@@ -53,6 +53,7 @@ final class FederationReport {
         out.printf(
                 "target p99 <= %.0f ms at %.0f searches/s: %s (p99 %.1f ms at %.1f searches/s, %d failed)%n",
                 targetP99Ms, rate, met ? "met" : "MISSED", p99, achieved, measured.size() - ok.size());
+        slowByWindow(measured, first, targetP99Ms);
         partners(ok);
         recall(ok);
         long falseHits =
@@ -62,6 +63,27 @@ final class FederationReport {
                 "no-hit queries answered with some result anyway (a namesake above the possible threshold): %d of %d%n",
                 falseHits, noHits);
         out.flush();
+    }
+
+    /**
+     * How many searches took longer than the target in each 5 s window of their scheduled times, and
+     * the window's slowest: whether the tail is spread over the run (queueing) or falls in a few bursts
+     * (a collector's pause, a background task).
+     */
+    private void slowByWindow(List<Sample> measured, long first, double targetMs) {
+        long window = 5_000_000_000L;
+        java.util.TreeMap<Long, long[]> byWindow = new java.util.TreeMap<>();
+        for (Sample s : measured) {
+            long[] w = byWindow.computeIfAbsent((s.scheduledNanos() - first) / window, k -> new long[2]);
+            if (s.latencyNanos() / 1e6 > targetMs) {
+                w[0]++;
+            }
+            w[1] = Math.max(w[1], s.latencyNanos());
+        }
+        StringBuilder b = new StringBuilder();
+        byWindow.forEach((k, w) ->
+                b.append(b.isEmpty() ? "" : ", ").append(String.format("%d (%.0f)", w[0], w[1] / 1e6)));
+        out.printf("searches over %.0f ms in each 5 s window (and the window's slowest, ms): %s%n", targetMs, b);
     }
 
     /** CPU used during the open loop, in all and per search. */

@@ -138,9 +138,16 @@ final class LearnedTransliteration {
      * the shortlist rules it out without asking the model.
      */
     double probability(Native nativeForm, String latin) {
-        double p = modelProbability(nativeForm, latin);
+        return probability(nativeForm, latin, JaroWinkler.letters(latin));
+    }
+
+    /** As {@link #probability(Native, String)}, with the {@link JaroWinkler#letters} of {@code latin}. */
+    double probability(Native nativeForm, String latin, long latinLetters) {
+        double p = modelProbability(nativeForm, latin, latinLetters);
         String variant = p < threshold ? tehMarbutaVariant(nativeForm) : null;
-        return variant == null ? p : Math.max(p, modelProbability(nativeForm(variant, nativeForm.script), latin));
+        return variant == null
+                ? p
+                : Math.max(p, modelProbability(nativeForm(variant, nativeForm.script), latin, latinLetters));
     }
 
     /**
@@ -160,25 +167,26 @@ final class LearnedTransliteration {
         return t.substring(0, t.length() - 1) + '\u0629';
     }
 
-    private double modelProbability(Native nativeForm, String latin) {
+    private double modelProbability(Native nativeForm, String latin, long latinLetters) {
         int h = System.identityHashCode(nativeForm) * 0x9E3779B9 + latin.hashCode();
         int slot = (h ^ (h >>> 16)) & (REMEMBERED - 1);
         Answer known = answers.get(slot);
         if (known != null && known.word == nativeForm && known.latin.equals(latin)) {
             return known.probability;
         }
-        double q = shortlisted(nativeForm, latin) ? model().score(nativeForm.text, latin, nativeForm.script) : 0;
+        double q = shortlisted(nativeForm, latin, latinLetters)
+                ? model().score(nativeForm.text, latin, nativeForm.script)
+                : 0;
         answers.set(slot, new Answer(nativeForm, latin, q));
         return q;
     }
 
-    private boolean shortlisted(Native n, String latin) {
+    private boolean shortlisted(Native n, String latin, long letters) {
         Shortlist list = n.shortlist(model());
         int initial = initialClass(latin);
         if ((list.initials & (1 << (initial + 1))) == 0) {
             return false;
         }
-        long letters = JaroWinkler.letters(latin);
         for (int i = 0; i < list.spellings.length; i++) {
             if (list.classes[i] == initial
                     && JaroWinkler.mayReach(list.spellings[i], list.letters[i], latin, letters, SHORTLIST_SIMILARITY)

@@ -86,9 +86,9 @@ final class TokenAgreement {
     static int learned(NameToken x, NameToken y, LearnedTransliteration learned) {
         double p;
         if (x.nativeForm != null && y.latin && y.length() >= 2 && !y.particle()) {
-            p = learned.probability(x.nativeForm, y.text);
+            p = learned.probability(x.nativeForm, y.text, y.letters);
         } else if (y.nativeForm != null && x.latin && x.length() >= 2 && !x.particle()) {
-            p = learned.probability(y.nativeForm, x.text);
+            p = learned.probability(y.nativeForm, x.text, x.letters);
         } else {
             return 0;
         }

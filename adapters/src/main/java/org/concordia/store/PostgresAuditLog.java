@@ -119,8 +119,9 @@ public final class PostgresAuditLog implements AuditLog {
 
     /**
      * Appends the event. Concurrent appends are written together (group commit): a thread that gets
-     * the writer appends every event queued by then, its own first among them in queue order, in one
-     * transaction, and the threads whose events it wrote return without a transaction of their own.
+     * the writer appends every event queued by then (its own among them, up to {@value #MAX_BATCH}), in
+     * queue order and in one transaction, and the threads whose events it wrote return without a
+     * transaction of their own.
      * Under load a node's appends used to queue behind each other's insert and commit (in the federation
      * benchmark a partner search waited 18 ms on average for the log); now they share them. If the
      * transaction fails, every append in it fails and none of its entries is stored.
@@ -135,7 +136,16 @@ public final class PostgresAuditLog implements AuditLog {
                 for (Pending p; batch.size() < MAX_BATCH && (p = queue.poll()) != null; ) {
                     batch.add(p);
                 }
-                appendAll(batch);
+                if (batch.isEmpty()) { // taken by an append that an Error stopped
+                    throw new StoreException("the audit append was interrupted; nothing of it was stored", null);
+                }
+                try {
+                    appendAll(batch);
+                } catch (Error e) {
+                    rollback();
+                    fail(batch, new StoreException("the audit append was interrupted; nothing of it was stored", e));
+                    throw e;
+                }
             }
         }
         return mine.entry();

@@ -136,9 +136,6 @@ public final class PostgresAuditLog implements AuditLog {
                 for (Pending p; batch.size() < MAX_BATCH && (p = queue.poll()) != null; ) {
                     batch.add(p);
                 }
-                if (batch.isEmpty()) { // taken by an append that an Error stopped
-                    throw new StoreException("the audit append was interrupted; nothing of it was stored", null);
-                }
                 try {
                     appendAll(batch);
                 } catch (Error e) {
@@ -151,7 +148,10 @@ public final class PostgresAuditLog implements AuditLog {
         return mine.entry();
     }
 
-    /** An event waiting to be appended, then its entry or why it was not stored. */
+    /**
+     * An event waiting to be appended, then its entry or why it was not stored. Its outcome is written
+     * under the log's monitor, and its own thread reads it after taking that monitor: no lock of its own.
+     */
     private static final class Pending {
         final AuditEvent event;
         private AuditEntry entry;
@@ -161,21 +161,18 @@ public final class PostgresAuditLog implements AuditLog {
             this.event = event;
         }
 
-        /** Read and written under the log's monitor. */
         boolean finished() {
             return entry != null || failure != null;
         }
 
         AuditEntry entry() {
-            synchronized (this) {
-                if (failure != null) {
-                    throw failure;
-                }
-                return entry;
+            if (failure != null) {
+                throw failure;
             }
+            return entry;
         }
 
-        synchronized void done(AuditEntry e, RuntimeException f) {
+        void done(AuditEntry e, RuntimeException f) {
             entry = e;
             failure = f;
         }

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.concordia.matching.EveryoneIndex;
 import org.concordia.matching.FellegiSunter;
 import org.concordia.matching.compare.PersonComparator;
 import org.concordia.model.CountryRef;
@@ -28,7 +29,6 @@ import org.concordia.model.Vehicle;
 import org.concordia.normalize.Countries;
 import org.concordia.normalize.DocumentNumbers;
 import org.concordia.normalize.NameNormalizer;
-import org.concordia.port.CandidateIndex;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -41,27 +41,6 @@ class AlertIndexTest {
     private static final ParticipantCode HOLDER = new ParticipantCode("EUROPOL");
     private static final Instant NOW = Instant.parse("2026-11-30T12:00:00Z");
     private static final PersonComparator COMPARATOR = new PersonComparator();
-
-    /** Every indexed person is a candidate: these tests are about decisions, not retrieval. */
-    static final class EveryoneIndex implements CandidateIndex {
-        private final List<Integer> added = new ArrayList<>();
-
-        @Override
-        public void add(int ordinal, Person person) {
-            added.add(ordinal);
-        }
-
-        @Override
-        public void refresh() {}
-
-        @Override
-        public List<Candidate> candidates(Person query, int max) {
-            return added.stream().limit(max).map(o -> new Candidate(o, 1f)).toList();
-        }
-
-        @Override
-        public void close() {}
-    }
 
     /** A model in which an exact name and date together are decisive, either alone is not. */
     static FellegiSunter model() {

@@ -8,31 +8,9 @@ import org.concordia.matching.compare.PersonComparator;
 import org.concordia.model.PartialDate;
 import org.concordia.model.Person;
 import org.concordia.normalize.NameNormalizer;
-import org.concordia.port.CandidateIndex;
 import org.junit.jupiter.api.Test;
 
 class ScreenerTest {
-    /** Every indexed person is a candidate, in the order added. */
-    static final class EveryoneIndex implements CandidateIndex {
-        private final List<Integer> ordinals = new ArrayList<>();
-
-        @Override
-        public void add(int ordinal, Person person) {
-            ordinals.add(ordinal);
-        }
-
-        @Override
-        public void refresh() {}
-
-        @Override
-        public List<Candidate> candidates(Person query, int max) {
-            return ordinals.stream().limit(max).map(o -> new Candidate(o, 1f)).toList();
-        }
-
-        @Override
-        public void close() {}
-    }
-
     static Person person(String id, String name, String birthDate) {
         return new Person(
                 TestPersons.envelope(id),

@@ -135,13 +135,9 @@ final class LearnedTransliteration {
 
     /**
      * The model's score that the upper-case ASCII token {@code latin} spells {@code nativeForm}; 0 when
-     * the shortlist rules it out without asking the model.
+     * the shortlist rules it out without asking the model. {@code latinLetters} is {@link
+     * JaroWinkler#letters} of {@code latin}, as its prepared token holds it.
      */
-    double probability(Native nativeForm, String latin) {
-        return probability(nativeForm, latin, JaroWinkler.letters(latin));
-    }
-
-    /** As {@link #probability(Native, String)}, with the {@link JaroWinkler#letters} of {@code latin}. */
     double probability(Native nativeForm, String latin, long latinLetters) {
         double p = modelProbability(nativeForm, latin, latinLetters);
         String variant = p < threshold ? tehMarbutaVariant(nativeForm) : null;

@@ -61,7 +61,8 @@ public final class NameComparator {
     /** The most names of one person compared (after removing names with equal keys). */
     public static final int MAX_NAMES = 8;
 
-    private final NameVariants variants;
+    /** The tokens' spelling-determined forms, shared by the tokens of every name this comparator prepares. */
+    private final TokenForms forms;
     /** The learned cross-script model, or null. */
     private final LearnedTransliteration learned;
 
@@ -86,7 +87,7 @@ public final class NameComparator {
     }
 
     NameComparator(NameVariants variants, LearnedTransliteration learned) {
-        this.variants = variants;
+        this.forms = new TokenForms(variants);
         this.learned = learned;
     }
 
@@ -134,7 +135,7 @@ public final class NameComparator {
             String dedup =
                     PreparedName.scriptFamily(n.script()) + '|' + n.normalized().sortedKey() + '|' + n.family();
             if (seen.add(dedup)) {
-                out.add(new PreparedName(n, variants, learned));
+                out.add(new PreparedName(n, forms, learned));
             }
         }
         return new Names(out.toArray(new PreparedName[0]));

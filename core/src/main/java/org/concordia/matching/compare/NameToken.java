@@ -1,12 +1,12 @@
 package org.concordia.matching.compare;
 
 import java.util.Set;
-import org.concordia.matching.BlockingKeys;
 
 /**
  * One Latin name token, or a join of adjacent tokens, with the forms the name comparator matches
  * on, computed once: phonetic key ({@link PhoneticKey}), variant groups ({@link NameVariants}) and
- * consonant skeletons ({@link BlockingKeys#skeleton}); for a token transliterated from a script the
+ * consonant skeletons ({@link org.concordia.matching.BlockingKeys#skeleton}), shared by every token
+ * of one spelling ({@link TokenForms}); for a token transliterated from a script the
  * learned cross-script model covers, the native-script text it came from. Immutable (the native
  * form's memory of model answers is thread-safe).
  */
@@ -91,24 +91,27 @@ final class NameToken {
      */
     final LearnedTransliteration.Native nativeForm;
 
+    /**
+     * @param form what the spelling decides, shared by every token so spelled ({@link TokenForms})
+     * @param shown as shown in explanations ({@code form.text} for one token)
+     */
     NameToken(
-            String text,
+            TokenForms.Form form,
             String shown,
-            NameVariants variants,
             int covers,
             boolean family,
             boolean abjad,
             boolean latin,
             LearnedTransliteration.Native nativeForm) {
-        this.text = text;
+        this.text = form.text;
         this.shown = shown;
-        this.key = PhoneticKey.of(text);
-        this.groups = variants.groups(text);
-        this.skeletons = skeletons(text, abjad);
-        this.first = text.isEmpty() ? 0 : text.charAt(0);
-        this.letters = JaroWinkler.letters(text);
+        this.key = form.key;
+        this.groups = form.groups;
+        this.skeletons = form.skeletons;
+        this.first = form.first;
+        this.letters = form.letters;
         this.covers = covers;
-        this.countable = !IGNORABLE.contains(text) && !hasDigit(text);
+        this.countable = form.countable;
         this.family = family;
         this.abjad = abjad;
         this.latin = latin;
@@ -134,39 +137,6 @@ final class NameToken {
                 if (a.equals(b)) {
                     return true;
                 }
-            }
-        }
-        return false;
-    }
-
-    /**
-     * The skeleton, and the forms it takes when one writing leaves out what the other writes: in
-     * Arabic the ta marbuta ة comes out as a final T (FATMT for فاطمة, FATIMA in Latin), and the ʿayn
-     * ع of عمر, عبد is not transliterated at all, so a Latin initial vowel (OMAR, ABD) has no
-     * counterpart; a Latin final H (FATIMAH) has none either.
-     */
-    private static String[] skeletons(String text, boolean abjad) {
-        String s = BlockingKeys.skeleton(text);
-        if (abjad) {
-            return s.length() > 2 && s.endsWith("T")
-                    ? new String[] {s, s.substring(0, s.length() - 1)}
-                    : new String[] {s};
-        }
-        boolean leadingVowel = s.length() > 2 && s.charAt(0) == 'A';
-        boolean trailingH = s.length() > 2 && s.endsWith("H");
-        if (!leadingVowel && !trailingH) {
-            return new String[] {s};
-        }
-        String noLead = leadingVowel ? s.substring(1) : s;
-        String noTrail = trailingH ? s.substring(0, s.length() - 1) : s;
-        String neither = trailingH && noLead.length() > 1 ? noLead.substring(0, noLead.length() - 1) : noLead;
-        return new String[] {s, noLead, noTrail, neither};
-    }
-
-    private static boolean hasDigit(String t) {
-        for (int i = 0; i < t.length(); i++) {
-            if (t.charAt(i) >= '0' && t.charAt(i) <= '9') {
-                return true;
             }
         }
         return false;

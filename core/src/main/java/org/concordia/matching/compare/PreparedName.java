@@ -48,7 +48,7 @@ final class PreparedName {
      * @param learned the learned cross-script model, or null: with it, the tokens of a name in a script
      *     it covers keep the native-script words they came from ({@link NativeWords})
      */
-    PreparedName(PersonName name, NameVariants variants, LearnedTransliteration learned) {
+    PreparedName(PersonName name, TokenForms forms, LearnedTransliteration learned) {
         this.source = name;
         this.script = scriptFamily(name.script());
         this.sortedKey = name.normalized().sortedKey();
@@ -81,10 +81,10 @@ final class PreparedName {
         for (int i = 0; i < n; i++) {
             String t = coreTokens.get(i);
             int at = tokenOfCore[i];
+            TokenForms.Form form = forms.of(t, abjad);
             core[i] = new NameToken(
-                    t,
-                    t,
-                    variants,
+                    form,
+                    form.text,
                     1 << i,
                     family.contains(t),
                     abjad,
@@ -97,13 +97,13 @@ final class PreparedName {
         this.countable = count;
         this.particleTokens = new NameToken[Math.min(parts.size(), 32 - PARTICLE_BIT)];
         for (int k = 0; k < particleTokens.length; k++) {
-            particleTokens[k] = new NameToken(
-                    parts.get(k), parts.get(k), variants, 1 << (PARTICLE_BIT + k), false, abjad, latin, null);
+            TokenForms.Form form = forms.of(parts.get(k), abjad);
+            particleTokens[k] = new NameToken(form, form.text, 1 << (PARTICLE_BIT + k), false, abjad, latin, null);
         }
         List<NameToken> js = new ArrayList<>();
         for (int width = 2; width <= 3; width++) {
             for (int start = 0; start + width <= tokens.size(); start++) {
-                NameToken join = join(tokens, start, start + width, bitOf, variants, abjad, latin, natives);
+                NameToken join = join(tokens, start, start + width, bitOf, forms, abjad, latin, natives);
                 if (join != null) {
                     js.add(join);
                 }
@@ -115,7 +115,7 @@ final class PreparedName {
                 int from = natives.words.start[w];
                 int to = natives.words.end[w];
                 if (to - from > 3) {
-                    NameToken join = join(tokens, from, to, bitOf, variants, abjad, latin, natives);
+                    NameToken join = join(tokens, from, to, bitOf, forms, abjad, latin, natives);
                     if (join != null) {
                         js.add(join);
                     }
@@ -123,14 +123,14 @@ final class PreparedName {
             }
         }
         this.joins = js.toArray(new NameToken[0]);
-        boolean forms = false;
+        boolean anyNative = false;
         for (NameToken t : core) {
-            forms |= t.nativeForm != null;
+            anyNative |= t.nativeForm != null;
         }
         for (NameToken t : joins) {
-            forms |= t.nativeForm != null;
+            anyNative |= t.nativeForm != null;
         }
-        this.hasNativeForms = forms;
+        this.hasNativeForms = anyNative;
         this.extras = new NameToken[joins.length + particleTokens.length];
         System.arraycopy(joins, 0, extras, 0, joins.length);
         System.arraycopy(particleTokens, 0, extras, joins.length, particleTokens.length);
@@ -142,7 +142,7 @@ final class PreparedName {
             int from,
             int to,
             int[] bitOf,
-            NameVariants variants,
+            TokenForms forms,
             boolean abjad,
             boolean latin,
             NativeSource natives) {
@@ -163,9 +163,8 @@ final class PreparedName {
             return null;
         }
         return new NameToken(
-                sb.toString(),
-                shown.toString(),
-                variants,
+                forms.of(sb.toString(), abjad),
+                forms.shown(shown.toString()),
                 covers,
                 fam,
                 abjad,

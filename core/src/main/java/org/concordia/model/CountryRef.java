@@ -11,7 +11,8 @@ import java.util.Objects;
  */
 public record CountryRef(String given, String alpha3) {
     public CountryRef {
-        Objects.requireNonNull(given, "given");
+        given = Interned.of(Objects.requireNonNull(given, "given"));
+        alpha3 = Interned.of(alpha3);
     }
 
     public boolean isKnown() {

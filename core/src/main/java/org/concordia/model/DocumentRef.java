@@ -11,5 +11,6 @@ public record DocumentRef(
     public DocumentRef {
         Objects.requireNonNull(number, "number");
         Objects.requireNonNull(normalizedNumber, "normalizedNumber");
+        type = Interned.of(type);
     }
 }

@@ -28,5 +28,7 @@ public record Envelope(
         Objects.requireNonNull(owner, "owner");
         Objects.requireNonNull(handling, "handling");
         Objects.requireNonNull(grading, "grading");
+        purpose = Interned.of(purpose);
+        legalBasis = Interned.of(legalBasis);
     }
 }

@@ -10,9 +10,10 @@ import java.util.Objects;
  */
 public record NormalizedName(String script, List<String> tokens, List<String> coreTokens, String sortedKey) {
     public NormalizedName {
-        Objects.requireNonNull(script, "script");
-        tokens = List.copyOf(tokens);
-        coreTokens = List.copyOf(coreTokens);
+        script = Interned.of(Objects.requireNonNull(script, "script"));
+        // tokens are a vocabulary: one instance each; most names have no particle, so one list serves both
+        tokens = Interned.all(tokens);
+        coreTokens = coreTokens.equals(tokens) ? tokens : Interned.all(coreTokens);
         Objects.requireNonNull(sortedKey, "sortedKey");
     }
 

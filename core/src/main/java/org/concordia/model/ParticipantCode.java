@@ -16,6 +16,7 @@ public record ParticipantCode(String value) {
         if (!SHAPE.matcher(value).matches()) {
             throw new IllegalArgumentException("participant code must be 2-32 of A-Z 0-9 _ -");
         }
+        value = Interned.of(value);
     }
 
     /** Reads a code case-insensitively; {@code null} when the text cannot be a code. */

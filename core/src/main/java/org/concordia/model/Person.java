@@ -16,6 +16,7 @@ public record Person(
     public Person {
         Objects.requireNonNull(envelope, "envelope");
         names = List.copyOf(names);
+        birthPlace = Interned.of(birthPlace);
         nationalities = List.copyOf(nationalities);
         documents = List.copyOf(documents);
     }

@@ -13,7 +13,9 @@ import java.util.Objects;
 public record PersonName(String full, String given, String family, String script, NormalizedName normalized) {
     public PersonName {
         Objects.requireNonNull(full, "full");
-        Objects.requireNonNull(script, "script");
+        script = Interned.of(Objects.requireNonNull(script, "script"));
         Objects.requireNonNull(normalized, "normalized");
+        given = Interned.of(given);
+        family = Interned.of(family);
     }
 }

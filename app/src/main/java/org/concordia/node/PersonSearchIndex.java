@@ -40,7 +40,14 @@ final class PersonSearchIndex implements OwnerSearch.Matcher, AutoCloseable {
     private final Screener<?> screener;
     private final List<Person> persons = new ArrayList<>();
     /** Owner and id to the position of the newest version. */
-    private final java.util.Map<String, Integer> latest = new java.util.HashMap<>();
+    private final java.util.Map<Key, Integer> latest = new java.util.HashMap<>();
+
+    /** A record's owner and id, the key of its versions (the person's own objects, nothing new per record). */
+    private record Key(org.concordia.model.ParticipantCode owner, org.concordia.model.RecordId id) {
+        static Key of(Person p) {
+            return new Key(p.owner(), p.id());
+        }
+    }
 
     private int trainedAt;
     private org.concordia.matching.FellegiSunter model;
@@ -87,7 +94,7 @@ final class PersonSearchIndex implements OwnerSearch.Matcher, AutoCloseable {
         try {
             screener.add(added);
             for (Person p : added) {
-                latest.put(key(p), persons.size());
+                latest.put(Key.of(p), persons.size());
                 persons.add(p);
             }
             if (persons.size() >= 2 && persons.size() >= 2 * trainedAt) {
@@ -124,7 +131,7 @@ final class PersonSearchIndex implements OwnerSearch.Matcher, AutoCloseable {
             List<OwnerSearch.Match> out = new ArrayList<>();
             for (Screener.Hit h : screener.screen(query, top * 2)) {
                 Person p = persons.get(h.record());
-                if (latest.get(key(p)) == h.record()) {
+                if (latest.get(Key.of(p)) == h.record()) {
                     out.add(new OwnerSearch.Match(p, h.probability(), h.evidence()));
                 }
                 if (out.size() == top) {
@@ -135,10 +142,6 @@ final class PersonSearchIndex implements OwnerSearch.Matcher, AutoCloseable {
         } finally {
             lock.readLock().unlock();
         }
-    }
-
-    private static String key(Person p) {
-        return p.owner().value() + "\u0000" + p.id().value();
     }
 
     @Override

@@ -369,7 +369,8 @@ final class FederationBench implements Callable<Integer> {
                 }
             }
             Collections.shuffle(pool, random);
-            pools.add(pool.subList(0, Math.min(pool.size(), 20_000)));
+            // a copy: a view would keep every candidate query (hundreds of thousands) in the heap the run measures
+            pools.add(List.copyOf(pool.subList(0, Math.min(pool.size(), 20_000))));
         }
         return pools;
     }

@@ -51,6 +51,9 @@ public final class DocumentComparator {
         }
     }
 
+    /** No document: one instance for the many persons without one. */
+    private static final Docs NONE = new Docs(new Doc[0]);
+
     public static Docs prepare(List<DocumentRef> documents) {
         List<Doc> out = new ArrayList<>(documents.size());
         for (DocumentRef d : documents) {
@@ -60,9 +63,10 @@ public final class DocumentComparator {
             }
             String type = d.type() == null ? null : d.type().strip().toLowerCase(Locale.ROOT);
             String country = d.country() == null ? null : d.country().alpha3();
-            out.add(new Doc(type, n, ocrFold(n), country));
+            String folded = ocrFold(n);
+            out.add(new Doc(type, n, folded.equals(n) ? n : folded, country));
         }
-        return new Docs(out.toArray(new Doc[0]));
+        return out.isEmpty() ? NONE : new Docs(out.toArray(new Doc[0]));
     }
 
     public static FieldComparison compare(List<DocumentRef> a, List<DocumentRef> b) {

@@ -22,6 +22,8 @@ final class PreparedName {
 
     static final int CORE_MASK = (1 << PARTICLE_BIT) - 1;
 
+    private static final NameToken[] NONE = new NameToken[0];
+
     final PersonName source;
     /** The writing system, with Han variants as {@code Hani}, Hangul as {@code Hang}, no script as {@code Latn}. */
     final String script;
@@ -33,11 +35,11 @@ final class PreparedName {
     /** The particles of the name (tokens that are not core), for the explanation. */
     final List<String> particles;
     /**
-     * The particles as tokens, each covering its own bit from {@link #PARTICLE_BIT} up: they align
-     * only with an equal token of the other name (BIN in 黄斌 read HUANG BIN, a particle in Latin).
+     * The joins, then the particles as tokens, each particle covering its own bit from {@link
+     * #PARTICLE_BIT} up: they align only with an equal token of the other name (BIN in 黄斌 read HUANG
+     * BIN, a particle in Latin). What round 2 of the alignment tries; the joins array itself when the
+     * name has no particle.
      */
-    final NameToken[] particleTokens;
-    /** The joins, then the particles: what round 2 of the alignment tries. */
     final NameToken[] extras;
 
     final int countable;
@@ -95,7 +97,7 @@ final class PreparedName {
             }
         }
         this.countable = count;
-        this.particleTokens = new NameToken[Math.min(parts.size(), 32 - PARTICLE_BIT)];
+        NameToken[] particleTokens = new NameToken[Math.min(parts.size(), 32 - PARTICLE_BIT)];
         for (int k = 0; k < particleTokens.length; k++) {
             TokenForms.Form form = forms.of(parts.get(k), abjad);
             particleTokens[k] = new NameToken(form, form.text, 1 << (PARTICLE_BIT + k), false, abjad, latin, null);
@@ -122,7 +124,7 @@ final class PreparedName {
                 }
             }
         }
-        this.joins = js.toArray(new NameToken[0]);
+        this.joins = js.isEmpty() ? NONE : js.toArray(NONE);
         boolean anyNative = false;
         for (NameToken t : core) {
             anyNative |= t.nativeForm != null;
@@ -131,9 +133,13 @@ final class PreparedName {
             anyNative |= t.nativeForm != null;
         }
         this.hasNativeForms = anyNative;
-        this.extras = new NameToken[joins.length + particleTokens.length];
-        System.arraycopy(joins, 0, extras, 0, joins.length);
-        System.arraycopy(particleTokens, 0, extras, joins.length, particleTokens.length);
+        if (particleTokens.length == 0) {
+            this.extras = joins;
+        } else {
+            this.extras = new NameToken[joins.length + particleTokens.length];
+            System.arraycopy(joins, 0, extras, 0, joins.length);
+            System.arraycopy(particleTokens, 0, extras, joins.length, particleTokens.length);
+        }
     }
 
     /** The join of tokens {@code from} to {@code to} (exclusive), or null when it covers no core token. */

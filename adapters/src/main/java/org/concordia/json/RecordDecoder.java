@@ -146,7 +146,7 @@ public final class RecordDecoder {
         }
         if (raw.isTextual()) {
             return TlpLabel.parse(raw.textValue())
-                    .map(t -> new Handling(t, Handling.DEFAULT.code(), false))
+                    .map(t -> Handling.of(t, Handling.DEFAULT.code(), false))
                     .orElseGet(() -> {
                         f.error(
                                 ErrorCode.INVALID_HANDLING,
@@ -179,7 +179,7 @@ public final class RecordDecoder {
             }
         }
         Boolean hitOnly = h.bool("hitOnly");
-        return new Handling(tlp, code, hitOnly != null && hitOnly);
+        return Handling.of(tlp, code, hitOnly != null && hitOnly);
     }
 
     private static Grading grading(Fields f) {

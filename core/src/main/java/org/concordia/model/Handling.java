@@ -14,4 +14,34 @@ public record Handling(TlpLabel tlp, HandlingCode code, boolean hitOnly) {
         Objects.requireNonNull(tlp, "tlp");
         Objects.requireNonNull(code, "code");
     }
+
+    /** Every handling there is: a record's handling is one of these shared instances ({@link #of}). */
+    private static final Handling[] ALL = all();
+
+    private static Handling[] all() {
+        TlpLabel[] tlps = TlpLabel.values();
+        HandlingCode[] codes = HandlingCode.values();
+        Handling[] out = new Handling[tlps.length * codes.length * 2];
+        for (TlpLabel t : tlps) {
+            for (HandlingCode c : codes) {
+                for (boolean h : new boolean[] {false, true}) {
+                    out[index(t, c, h)] =
+                            t == DEFAULT.tlp() && c == DEFAULT.code() && !h ? DEFAULT : new Handling(t, c, h);
+                }
+            }
+        }
+        return out;
+    }
+
+    private static int index(TlpLabel tlp, HandlingCode code, boolean hitOnly) {
+        return (tlp.ordinal() * HandlingCode.values().length + code.ordinal()) * 2 + (hitOnly ? 1 : 0);
+    }
+
+    /**
+     * The shared instance of this handling: there are only {@code 5 × 4 × 2} of them, and a node holding
+     * a million records needs no million copies.
+     */
+    public static Handling of(TlpLabel tlp, HandlingCode code, boolean hitOnly) {
+        return ALL[index(Objects.requireNonNull(tlp, "tlp"), Objects.requireNonNull(code, "code"), hitOnly)];
+    }
 }

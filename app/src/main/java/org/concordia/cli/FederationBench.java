@@ -247,7 +247,12 @@ final class FederationBench implements Callable<Integer> {
             long pgCpu = servers.cpuMillis();
             long machine = ServerProcesses.machineBusyMillis();
             long start = System.nanoTime();
-            List<SearchLoad.Sample> all = SearchLoad.openLoop(clients, queries, count, rate, personOf);
+            List<SearchLoad.Sample> all;
+            List<GcActivity.Event> collections;
+            try (GcActivity gc = GcActivity.start()) {
+                all = SearchLoad.openLoop(clients, queries, count, rate, personOf);
+                collections = gc.events();
+            }
             double wall = seconds(start);
             List<SearchLoad.Sample> measured = all;
             FederationReport report = new FederationReport(out);
@@ -265,6 +270,10 @@ final class FederationBench implements Callable<Integer> {
             out.printf(
                     "memory during the run: peak JVM heap %d MiB, peak JVM resident set %d MiB, PostgreSQL servers %d MiB%n",
                     Measurements.heapPeakMiB(), Measurements.processPeakRssMiB(), servers.pssMiB());
+            out.printf("garbage collections during the measured run:%s%n", collections.isEmpty() ? " none" : "");
+            for (String line : GcActivity.summary(collections)) {
+                out.printf("  %s%n", line);
+            }
             out.flush();
 
             if (probe > 0) {
@@ -313,12 +322,16 @@ final class FederationBench implements Callable<Integer> {
 
     /** The person of every record kept for a node. */
     private static Map<String, String> keptTruth(Path generated, Map<String, List<Record>> byOwner) throws Exception {
-        Set<String> kept = new HashSet<>();
-        byOwner.values().forEach(l -> l.forEach(r -> kept.add(r.id().value())));
+        // keyed by the records' own id strings and with one string per person: this map lives through the
+        // measured minute in the nodes' JVM, where a copy of each id would be garbage the collector marks
+        Map<String, String> kept = new HashMap<>();
+        byOwner.values().forEach(l -> l.forEach(r -> kept.put(r.id().value(), r.id().value())));
+        Map<String, String> persons = new HashMap<>();
         Map<String, String> out = new HashMap<>();
         PeopleGenerator.readTruth(generated).forEach((record, person) -> {
-            if (kept.contains(record)) {
-                out.put(record, person);
+            String id = kept.get(record);
+            if (id != null) {
+                out.put(id, persons.computeIfAbsent(person, k -> k));
             }
         });
         return out;

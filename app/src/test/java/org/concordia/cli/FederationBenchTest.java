@@ -51,6 +51,7 @@ class FederationBenchTest {
                 .contains("searches with a partner timeout: ")
                 .containsPattern("recall: \\d+ of \\d+ \\(owner, person\\) pairs found")
                 .containsPattern("peak JVM resident set -?\\d+ MiB")
+                .contains("garbage collections during the measured run:")
                 .contains("the no-hit path, one search at a time from INTERPOL")
                 .containsPattern("20 no-hit searches in [\\d.]+ s, 0 failed")
                 .containsPattern("CPU per search: JVM [\\d.]+ ms");

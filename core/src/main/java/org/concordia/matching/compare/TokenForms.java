@@ -14,8 +14,9 @@ import org.concordia.matching.BlockingKeys;
  * search). The same interning serves the shown form of joins (ABD+ALLAH).
  *
  * <p>Bounded: past {@value #MAX_SPELLINGS} distinct spellings (of index and query names alike) new
- * ones get forms of their own, not kept here, so that no input can make it grow without limit; the
- * comparisons are the same either way. Thread-safe.
+ * ones get forms of their own, not kept here, so that no input can make it grow without limit (about
+ * 200 bytes per spelling kept: at most some 100 MB per map, reached only by that many distinct
+ * spellings); the comparisons are the same either way. Thread-safe.
  */
 final class TokenForms {
     /** The most spellings kept, for each of Latin-script and consonantal-script tokens and for shown joins. */

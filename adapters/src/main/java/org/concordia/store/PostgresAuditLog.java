@@ -138,6 +138,9 @@ public final class PostgresAuditLog implements AuditLog {
                 }
                 try {
                     appendAll(batch);
+                } catch (RuntimeException e) {
+                    rollback();
+                    fail(batch, e);
                 } catch (Error e) {
                     rollback();
                     fail(batch, new StoreException("the audit append was interrupted; nothing of it was stored", e));
@@ -178,7 +181,11 @@ public final class PostgresAuditLog implements AuditLog {
         }
     }
 
-    /** Appends the events in order, in one transaction; called holding the monitor. */
+    /**
+     * Appends the events in order, in one transaction; called holding the monitor. A failure of the
+     * store fails every append of the batch; any other exception is left to {@link #append}, which does
+     * the same.
+     */
     private void appendAll(List<Pending> batch) {
         AuditEntry known = lastAppended;
         lastAppended = null;
@@ -195,10 +202,6 @@ public final class PostgresAuditLog implements AuditLog {
                     return;
                 }
                 // another writer appended since: chain to what the table holds, under the lock
-            } catch (RuntimeException e) {
-                rollback();
-                fail(batch, e);
-                return;
             }
         }
         try {
@@ -209,9 +212,6 @@ public final class PostgresAuditLog implements AuditLog {
         } catch (SQLException e) {
             rollback();
             fail(batch, new StoreException("cannot append to the audit log (sqlstate " + e.getSQLState() + ")", e));
-        } catch (RuntimeException e) {
-            rollback();
-            fail(batch, e);
         }
     }
 
